@@ -1,0 +1,69 @@
+package org.trustledger.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Checks a username and password, honouring the throttle, and opens a session on success. */
+@ApplicationScoped
+public class LoginService {
+
+    public sealed interface Outcome {
+    }
+
+    public record LoggedIn(String sessionToken, StaffAccount account) implements Outcome {
+    }
+
+    public record Rejected() implements Outcome {
+    }
+
+    public record Throttled(Duration retryAfter) implements Outcome {
+    }
+
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final StaffSessions sessions;
+    private final Clock clock;
+
+    public LoginService(PasswordHasher hasher, LoginThrottle throttle, StaffSessions sessions, Clock clock) {
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Outcome login(String rawUsername, String password, String clientIp) {
+        String username = rawUsername.trim().toLowerCase(Locale.ROOT);
+        List<String> subjects = List.of(LoginThrottle.forAccount(username), LoginThrottle.forIp(clientIp));
+        Optional<Duration> locked = throttle.lockedFor(subjects);
+        if (locked.isPresent()) {
+            return new Throttled(locked.get());
+        }
+        Optional<StaffAccount> account = verify(username, password);
+        if (account.isEmpty()) {
+            throttle.recordFailure(subjects);
+            return new Rejected();
+        }
+        throttle.clear(LoginThrottle.forAccount(username));
+        return new LoggedIn(sessions.open(account.get()), account.get());
+    }
+
+    @Transactional
+    Optional<StaffAccount> verify(String username, String password) {
+        Optional<StaffAccount> found = StaffAccount.findByUsername(username).filter(a -> a.enabled);
+        if (found.isEmpty()) {
+            hasher.burnTime(password);
+            return Optional.empty();
+        }
+        StaffAccount account = found.get();
+        if (!hasher.matches(password, account.passwordHash)) {
+            return Optional.empty();
+        }
+        account.lastLoginAt = clock.instant();
+        return Optional.of(account);
+    }
+}

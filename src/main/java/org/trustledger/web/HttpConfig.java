@@ -1,0 +1,17 @@
+package org.trustledger.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "trustledger.http")
+public interface HttpConfig {
+
+    /** CIDRs of reverse proxies whose client-IP header is believed; empty means none is. */
+    Optional<List<String>> trustedProxies();
+
+    /** The header a trusted proxy puts the client address in. */
+    @WithDefault("X-Forwarded-For")
+    String clientIpHeader();
+}
