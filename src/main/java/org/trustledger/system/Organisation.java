@@ -24,6 +24,14 @@ public record Organisation(
         SupervisoryAuthority supervisoryAuthority,
         @OptionalField Integer subprocessorNoticeDays) {
 
+    /** Art. 28(2) notice period when the file does not state one. */
+    public static final int DEFAULT_SUBPROCESSOR_NOTICE_DAYS = 30;
+
+    /** Days of notice customers get before a sub-processor change takes effect. */
+    public int noticeDays() {
+        return subprocessorNoticeDays == null ? DEFAULT_SUBPROCESSOR_NOTICE_DAYS : subprocessorNoticeDays;
+    }
+
     public Organisation {
         roles = Lists.copy(roles);
     }

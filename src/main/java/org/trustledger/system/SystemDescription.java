@@ -69,7 +69,7 @@ public record SystemDescription(
 
     /** Announced sub-processors that are not yet effective on {@code date} (pending Art. 28(2) notices). */
     public List<Vendor> upcomingSubProcessors(LocalDate date) {
-        return vendors.stream().filter(v -> v.isSubprocessor() && !v.isEffectiveOn(date)).toList();
+        return vendors.stream().filter(v -> v.isSubprocessor() && v.isPendingOn(date)).toList();
     }
 
     public Optional<Vendor> vendor(String id) {

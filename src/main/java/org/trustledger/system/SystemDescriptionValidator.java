@@ -394,18 +394,27 @@ final class SystemDescriptionValidator {
     }
 
     private void announcement(String path, Vendor v, Integer noticeDays) {
-        LocalDate announced = v.announcedAt();
-        LocalDate effective = v.effectiveAt();
+        notice(path, v, noticeDays, "", v.announcedAt(), v.effectiveAt());
+        notice(path, v, noticeDays, "removal_", v.removalAnnouncedAt(), v.removalEffectiveAt());
+        if (v.effectiveAt() != null && v.removalEffectiveAt() != null && !v.removalEffectiveAt().isAfter(v.effectiveAt())) {
+            problems.add(child(path, "removal_effective_at"), "must be after effective_at " + v.effectiveAt());
+        }
+    }
+
+    /** An Art. 28(2) change notice: both dates or neither, and at least the promised notice between them. */
+    private void notice(String path, Vendor v, Integer noticeDays, String prefix, LocalDate announced, LocalDate effective) {
+        int promised = noticeDays == null ? Organisation.DEFAULT_SUBPROCESSOR_NOTICE_DAYS : noticeDays;
         if (announced == null && effective != null) {
-            problems.add(child(path, "announced_at"), "required when effective_at is set");
+            problems.add(child(path, prefix + "announced_at"), "required when " + prefix + "effective_at is set");
         } else if (announced != null && effective == null) {
-            problems.add(child(path, "effective_at"), "required when announced_at is set");
+            problems.add(child(path, prefix + "effective_at"), "required when " + prefix + "announced_at is set");
         } else if (announced != null) {
             if (effective.isBefore(announced)) {
-                problems.add(child(path, "effective_at"), effective + " is before announced_at " + announced);
-            } else if (v.isSubprocessor() && noticeDays != null && ChronoUnit.DAYS.between(announced, effective) < noticeDays) {
-                problems.add(child(path, "effective_at"), "only " + ChronoUnit.DAYS.between(announced, effective)
-                        + " days after announced_at; organisation.subprocessor_notice_days promises " + noticeDays);
+                problems.add(child(path, prefix + "effective_at"), effective + " is before " + prefix + "announced_at " + announced);
+            } else if (v.isSubprocessor() && ChronoUnit.DAYS.between(announced, effective) < promised) {
+                problems.add(child(path, prefix + "effective_at"), "only " + ChronoUnit.DAYS.between(announced, effective)
+                        + " days after " + prefix + "announced_at; customers are promised " + promised + " days' notice"
+                        + " (organisation.subprocessor_notice_days)");
             }
         }
     }

@@ -18,6 +18,8 @@ import java.util.List;
  *        (customer data), so that it is listed in the public sub-processor feed (Art. 28(2))
  * @param announcedAt when a new sub-processor was announced to customers; optional
  * @param effectiveAt from when it may process data; optional; not before {@code announcedAt}
+ * @param removalAnnouncedAt when customers were told the vendor will stop being a sub-processor; optional
+ * @param removalEffectiveAt from when it no longer processes data; optional; not before {@code removalAnnouncedAt}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Vendor(
@@ -33,7 +35,9 @@ public record Vendor(
         LocalDate lastReview,
         Boolean subprocessor,
         @OptionalField LocalDate announcedAt,
-        @OptionalField LocalDate effectiveAt) {
+        @OptionalField LocalDate effectiveAt,
+        @OptionalField LocalDate removalAnnouncedAt,
+        @OptionalField LocalDate removalEffectiveAt) {
 
     public Vendor {
         countries = Lists.copy(countries);
@@ -49,8 +53,13 @@ public record Vendor(
         return countries.stream().filter(c -> c != null && !Countries.isEea(c)).toList();
     }
 
-    /** Whether the vendor may process data on {@code date}: no {@code effective_at}, or one not after {@code date}. */
+    /** Whether the vendor may process data on {@code date}: effective by then, and not yet removed. */
     public boolean isEffectiveOn(LocalDate date) {
-        return effectiveAt == null || !effectiveAt.isAfter(date);
+        return (effectiveAt == null || !effectiveAt.isAfter(date)) && (removalEffectiveAt == null || date.isBefore(removalEffectiveAt));
+    }
+
+    /** Whether the vendor is announced but not yet allowed to process data on {@code date}. */
+    public boolean isPendingOn(LocalDate date) {
+        return effectiveAt != null && effectiveAt.isAfter(date);
     }
 }

@@ -361,9 +361,17 @@ class SystemDescriptionLoaderTest {
         assertProblems(t -> vendor(t, 10).put("effective_at", "2026-11-01"),
                 "vendors[10].effective_at: 2026-11-01 is before announced_at 2026-11-10");
         assertProblems(t -> vendor(t, 10).put("effective_at", "2026-11-20"),
-                "vendors[10].effective_at: only 10 days after announced_at; organisation.subprocessor_notice_days promises 30");
+                "vendors[10].effective_at: only 10 days after announced_at; customers are promised 30 days' notice"
+                        + " (organisation.subprocessor_notice_days)");
         assertProblems(t -> vendor(t, 10).remove("announced_at"),
                 "vendors[10].announced_at: required when effective_at is set");
+        assertProblems(t -> vendor(t, 0).put("removal_announced_at", "2026-11-01").put("removal_effective_at", "2026-11-15"),
+                "vendors[0].removal_effective_at: only 14 days after removal_announced_at; customers are promised 30 days' notice"
+                        + " (organisation.subprocessor_notice_days)");
+        assertProblems(t -> vendor(t, 0).put("removal_effective_at", "2026-12-31"),
+                "vendors[0].removal_announced_at: required when removal_effective_at is set");
+        assertProblems(t -> vendor(t, 10).put("removal_announced_at", "2026-11-10").put("removal_effective_at", "2026-12-10"),
+                "vendors[10].removal_effective_at: must be after effective_at 2026-12-10");
     }
 
     @Test
