@@ -327,11 +327,32 @@ final class SystemDescriptionValidator {
             notInFuture(child(path, "dpa_signed"), v.dpaSigned());
             notInFuture(child(path, "last_review"), v.lastReview());
             announcement(path, v, noticeDays);
+            transferAssessment(path, v);
             if (v.isSubprocessor() && v.id() != null && activitiesIntact()
                     && d.processingActivities().stream().noneMatch(a -> a.role() == Role.PROCESSOR
                             && a.recipients().vendors().contains(v.id()))) {
                 problems.add(child(path, "subprocessor"), "true, but the vendor is not a recipient of any processor activity");
             }
+        }
+    }
+
+    private void transferAssessment(String path, Vendor v) {
+        TransferAssessment t = v.transferAssessment();
+        String tPath = child(path, "transfer_assessment");
+        if (t == null) {
+            if (v.needsTransferAssessment()) {
+                problems.add(tPath, "required: " + String.join(", ", v.thirdCountries())
+                        + " has no adequacy decision, so the transfer needs an assessment (EDPB Recommendations 01/2020)");
+            }
+            return;
+        }
+        if (!v.needsTransferAssessment()) {
+            problems.add(tPath, "only for transfers that rely on SCCs, BCRs or a derogation");
+            return;
+        }
+        notInFuture(child(tPath, "assessed_at"), t.assessedAt());
+        if (t.assessedAt() != null && t.nextReview() != null && !t.nextReview().isAfter(t.assessedAt())) {
+            problems.add(child(tPath, "next_review"), "must be after assessed_at " + t.assessedAt());
         }
     }
 

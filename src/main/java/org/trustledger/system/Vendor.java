@@ -20,6 +20,8 @@ import java.util.List;
  * @param effectiveAt from when it may process data; optional; not before {@code announcedAt}
  * @param removalAnnouncedAt when customers were told the vendor will stop being a sub-processor; optional
  * @param removalEffectiveAt from when it no longer processes data; optional; not before {@code removalAnnouncedAt}
+ * @param transferAssessment the transfer impact assessment findings; required when a third-country transfer
+ *        relies on an Art. 46 tool or an Art. 49 derogation rather than adequacy
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Vendor(
@@ -37,7 +39,8 @@ public record Vendor(
         @OptionalField LocalDate announcedAt,
         @OptionalField LocalDate effectiveAt,
         @OptionalField LocalDate removalAnnouncedAt,
-        @OptionalField LocalDate removalEffectiveAt) {
+        @OptionalField LocalDate removalEffectiveAt,
+        @OptionalField TransferAssessment transferAssessment) {
 
     public Vendor {
         countries = Lists.copy(countries);
@@ -56,6 +59,13 @@ public record Vendor(
     /** Whether the vendor may process data on {@code date}: effective by then, and not yet removed. */
     public boolean isEffectiveOn(LocalDate date) {
         return (effectiveAt == null || !effectiveAt.isAfter(date)) && (removalEffectiveAt == null || date.isBefore(removalEffectiveAt));
+    }
+
+    /** Whether transfers to this vendor need a transfer impact assessment: third countries without adequacy. */
+    public boolean needsTransferAssessment() {
+        return !thirdCountries().isEmpty() && thirdCountries().stream().allMatch(Countries::isIsoCountry)
+                && transferMechanism != null && transferMechanism.type() != null
+                && transferMechanism.type() != TransferMechanism.Type.ADEQUACY && transferMechanism.type() != TransferMechanism.Type.NONE;
     }
 
     /** Whether the vendor is announced but not yet allowed to process data on {@code date}. */

@@ -352,6 +352,19 @@ class SystemDescriptionLoaderTest {
     }
 
     @Test
+    void transfersOnSccsNeedAnAssessment() {
+        assertProblems(t -> vendor(t, 4).remove("transfer_assessment"),
+                "vendors[4].transfer_assessment: required: US has no adequacy decision, so the transfer needs an assessment"
+                        + " (EDPB Recommendations 01/2020)");
+        assertProblems(t -> ((ObjectNode) vendor(t, 4).get("transfer_assessment")).put("next_review", "2026-07-01"),
+                "vendors[4].transfer_assessment.next_review: must be after assessed_at 2026-07-14");
+        assertProblems(t -> ((ObjectNode) vendor(t, 4).get("transfer_assessment")).remove("conclusion"),
+                "vendors[4].transfer_assessment.conclusion: required field missing");
+        assertProblems(t -> vendor(t, 5).set("transfer_assessment", vendor(t, 4).get("transfer_assessment").deepCopy()),
+                "vendors[5].transfer_assessment: only for transfers that rely on SCCs, BCRs or a derogation");
+    }
+
+    @Test
     void subProcessorFlagMustMatchProcessorActivitiesAndNoticePeriod() {
         assertProblems(t -> array(t, "/processing_activities/1/recipients/vendors").add("plausible"),
                 "processing_activities[1].recipients.vendors[6]: vendor 'plausible' receives data of a processor"
