@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Public intake and status: each law's happy path, the HTML form, and every class of bad input writing nothing. */
 @QuarkusTest
