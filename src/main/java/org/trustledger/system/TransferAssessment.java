@@ -13,6 +13,7 @@ import java.util.List;
  * @param lawsConsidered the importer-country laws and practices assessed (step 3)
  * @param publicAuthorityAccess the importer's reported experience with authority requests (SCC Clause 14(b)(ii))
  * @param supplementaryMeasures technical, contractual and organisational measures added (step 4)
+ * @param proceduralSteps formal steps the supplementary measures required (step 5), if any
  * @param conclusion the residual-risk verdict
  * @param nextReview when the assessment is re-evaluated (step 6)
  */
@@ -24,6 +25,7 @@ public record TransferAssessment(
         List<String> lawsConsidered,
         String publicAuthorityAccess,
         List<String> supplementaryMeasures,
+        @OptionalField String proceduralSteps,
         String conclusion,
         LocalDate nextReview) {
 
