@@ -98,7 +98,7 @@ public final class ControlCatalog {
             }
             for (String x : ids) {
                 for (String y : ids) {
-                    if (!x.equals(y)) {
+                    if (!controls.get(x).framework().equals(controls.get(y).framework())) {
                         related.computeIfAbsent(x, k -> new TreeSet<>(ControlCatalog::compareIds)).add(y);
                     }
                 }
@@ -137,7 +137,7 @@ public final class ControlCatalog {
         return controls.containsKey(id);
     }
 
-    /** Controls sharing a crosswalk area with this one, in catalog order of frameworks and natural ID order. */
+    /** Controls of the other frameworks sharing a crosswalk area with this one, in natural ID order. */
     public List<String> related(String id) {
         return List.copyOf(related.getOrDefault(id, Set.of()));
     }

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,14 @@ public class PrivacyPages {
     @CheckedTemplate(basePath = "privacy", requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance request(RequestForm form, List<ErrorLine> errors, String message);
+
+        static native TemplateInstance status(DsrIntake.StatusView status, String token, String statusLabel, String typeLabel, String lawLabel);
+    }
+
+    private final DsrIntake intake;
+
+    public PrivacyPages(DsrIntake intake) {
+        this.intake = intake;
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -58,6 +67,24 @@ public class PrivacyPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance requestForm() {
         return Templates.request(RequestForm.of(null), List.of(), null);
+    }
+
+    /**
+     * Where the requester lands after filing and can come back to. The token in the path is the only key,
+     * so the page is never cached or indexed, and an unknown token looks like a malformed one.
+     */
+    @GET
+    @Path("/status/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response status(@PathParam("token") String token) {
+        DsrIntake.StatusView view = intake.status(token).orElseThrow(() -> Problem.Exception.of(404, "No request with this status link."));
+        String type = RequestType.parse(view.requestType()).map(RequestType::label).orElse(view.requestType());
+        String law = Jurisdiction.parse(view.jurisdiction()).map(Jurisdiction::label).orElse(view.jurisdiction());
+        String status = view.status().replace('_', ' ');
+        return Response.ok(Templates.status(view, token, status, type, law))
+                .header("Cache-Control", "no-store")
+                .header("X-Robots-Tag", "noindex")
+                .build();
     }
 
     /** The form again with the visitor's values and what was wrong; never cached, as it may hold their email. */

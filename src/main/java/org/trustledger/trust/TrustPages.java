@@ -1,0 +1,85 @@
+package org.trustledger.trust;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.trustledger.controls.Framework;
+import org.trustledger.system.Organisation;
+import org.trustledger.system.SystemDescription;
+import org.trustledger.web.Problem;
+
+/** The public trust center pages. They work without JavaScript and show only what {@link PublicControl} allows. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class TrustPages {
+
+    @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance overview(Organisation organisation, List<TrustCenter.FrameworkSummary> frameworks,
+                int subProcessorCount, int pendingChanges, List<Advisory> latestAdvisories);
+
+        static native TemplateInstance compliance(Organisation organisation, Framework framework, List<TrustCenter.ControlGroup> groups,
+                int applicable, int total);
+
+        static native TemplateInstance subProcessors(Organisation organisation, SubProcessorFeed.Document feed, List<ChangeLine> changes,
+                int noticeDays);
+    }
+
+    /** A feed change in words, with the vendor's name and the right tense for today. */
+    public record ChangeLine(String id, String name, String text, LocalDate effectiveAt, LocalDate announcedAt) {
+    }
+
+    private final TrustCenter trust;
+    private final SystemDescription system;
+    private final AdvisoriesProducer.Advisories advisories;
+    private final TrustConfig config;
+    private final Clock clock;
+
+    public TrustPages(TrustCenter trust, SystemDescription system, AdvisoriesProducer.Advisories advisories, TrustConfig config, Clock clock) {
+        this.trust = trust;
+        this.system = system;
+        this.advisories = advisories;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    public TemplateInstance overview() {
+        SubProcessorFeed.Document feed = feed();
+        return Templates.overview(system.organisation(), trust.frameworks(), feed.subProcessors().size(), feed.changes().size(),
+                advisories.all().stream().limit(3).toList());
+    }
+
+    @GET
+    @Path("compliance/{framework}")
+    public TemplateInstance compliance(@PathParam("framework") String id) {
+        Framework framework = trust.framework(id).orElseThrow(() -> Problem.Exception.of(404, "No such framework; known: iso27001, soc2, gdpr."));
+        TrustCenter.FrameworkSummary summary = trust.frameworks().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        return Templates.compliance(system.organisation(), framework, trust.controls(framework), summary.applicable(), summary.total());
+    }
+
+    @GET
+    @Path("sub-processors")
+    public TemplateInstance subProcessors() {
+        LocalDate today = LocalDate.now(clock);
+        SubProcessorFeed.Document feed = feed();
+        List<ChangeLine> lines = feed.changes().stream().map(c -> {
+            boolean past = !c.effectiveAt().isAfter(today);
+            String verb = "added".equals(c.change()) ? (past ? "was added" : "will be added") : (past ? "was removed" : "will be removed");
+            String name = system.vendor(c.id()).map(v -> v.name()).orElse(c.id());
+            return new ChangeLine(c.id(), name, verb, c.effectiveAt(), c.announcedAt());
+        }).toList();
+        return Templates.subProcessors(system.organisation(), feed, lines, system.organisation().noticeDays());
+    }
+
+    private SubProcessorFeed.Document feed() {
+        return SubProcessorFeed.on(system, LocalDate.now(clock), config.subProcessorChangeHistoryDays());
+    }
+}
