@@ -10,11 +10,16 @@ final class FreeText {
 
     /** Null when acceptable; otherwise the reason. Line breaks and tabs are text, other control characters are not. */
     static String problem(String text) {
+        return problem(text, MAX_CHARS);
+    }
+
+    /** As {@link #problem(String)}, with another length limit (in code points). */
+    static String problem(String text, int maxChars) {
         if (text == null) {
             return null;
         }
-        if (text.codePointCount(0, text.length()) > MAX_CHARS) {
-            return "must be at most " + MAX_CHARS + " characters";
+        if (text.codePointCount(0, text.length()) > maxChars) {
+            return "must be at most " + maxChars + " characters";
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,0 +1,105 @@
+package org.trustledger.privacy;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.trustledger.staff.Role;
+import org.trustledger.web.Problem;
+
+/** The consent register (GDPR Art. 7). Privacy and admin staff write; compliance and auditors read. */
+@Path("/api/v1/consents")
+@RolesAllowed({Role.PRIVACY, Role.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    public record ConsentDetail(@JsonUnwrapped Consent consent, List<RegisterHistory.Revision> history) {
+    }
+
+    private final Consents consents;
+    private final RegisterHistory history;
+    private final RegisterJson json;
+    private final SecurityIdentity identity;
+
+    public ConsentResource(Consents consents, RegisterHistory history, RegisterJson json, SecurityIdentity identity) {
+        this.consents = consents;
+        this.history = history;
+        this.json = json;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
+    public List<Consent> list(@QueryParam("status") String status, @QueryParam("purpose_id") String purposeId) {
+        Optional<String> purpose = Optional.ofNullable(purposeId).filter(p -> !p.isEmpty());
+        if (purpose.isPresent() && !Consents.PURPOSE_ID.matcher(purpose.get()).matches()) {
+            throw new Problem.Exception(Problem.invalid(400, "Unknown filter value.",
+                    List.of(new Problem.FieldError("purpose_id", "is not a well-formed purpose id"))));
+        }
+        return consents.list(Fields.filter("status", status, Consent.Status.class), purpose);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) throws JsonProcessingException {
+        Consent c = consents.create(json.read(body, Consents.ConsentRequest.class), actor());
+        return Response.created(URI.create("/api/v1/consents/" + c.id())).entity(detail(c)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
+    public ConsentDetail get(@PathParam("id") String id) {
+        return detail(consents.find(Fields.id(id, Consents.NOT_FOUND)).orElseThrow(() -> Problem.Exception.of(404, Consents.NOT_FOUND)));
+    }
+
+    /** Every revision, also of a deleted record. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
+    public List<RegisterHistory.Revision> history(@PathParam("id") String id) {
+        List<RegisterHistory.Revision> revisions = history.history(RegisterHistory.Register.CONSENT, Fields.id(id, Consents.NOT_FOUND));
+        if (revisions.isEmpty()) {
+            throw Problem.Exception.of(404, Consents.NOT_FOUND);
+        }
+        return revisions;
+    }
+
+    /** Replaces every field (the body of a create; an absent status means active). */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConsentDetail update(@PathParam("id") String id, String body) throws JsonProcessingException {
+        long consentId = Fields.id(id, Consents.NOT_FOUND);
+        return detail(consents.update(consentId, json.read(body, Consents.ConsentRequest.class), actor()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        consents.delete(Fields.id(id, Consents.NOT_FOUND), actor());
+        return Response.noContent().build();
+    }
+
+    private ConsentDetail detail(Consent c) {
+        return new ConsentDetail(c, history.history(RegisterHistory.Register.CONSENT, c.id()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}
