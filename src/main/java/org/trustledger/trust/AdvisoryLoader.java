@@ -91,9 +91,6 @@ public final class AdvisoryLoader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             problems.add(file + ": front matter: " + e.getOriginalMessage());
             return null;
-        } catch (IOException e) {
-            problems.add(file + ": front matter: " + e.getMessage());
-            return null;
         }
         if (fm == null || !fm.isObject()) {
             problems.add(file + ": front matter: must be a mapping");
