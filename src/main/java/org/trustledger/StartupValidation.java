@@ -2,7 +2,9 @@ package org.trustledger;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.trustledger.collect.CollectorRegistry;
 import org.trustledger.controls.ControlCatalog;
+import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.system.SystemDescription;
 
 /** Loads every YAML input at start-up, so a bad file fails fast instead of on the first request. */
@@ -10,7 +12,7 @@ import org.trustledger.system.SystemDescription;
 @ApplicationScoped
 public class StartupValidation {
 
-    public StartupValidation(ControlCatalog catalog, SystemDescription system) {
-        // Constructing this bean is the check: both producers validate what they load.
+    public StartupValidation(ControlCatalog catalog, SystemDescription system, PolicyLibrary policies, CollectorRegistry collectors) {
+        // Constructing this bean is the check: every producer and registry validates what it loads.
     }
 }
