@@ -41,6 +41,13 @@ public record CollectorResult(RunStatus status, String summary, JsonNode payload
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** A JSON array of strings, for payloads (which must stay plain JSON so they can be canonicalised). */
+    public static com.fasterxml.jackson.databind.node.ArrayNode strings(java.util.Collection<String> values) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
     /** The run history and gap register show summaries in lists: one line, bounded. */
     static String oneLine(String s) {
         String t = s == null || s.isBlank() ? "(no summary)" : s.replaceAll("[\\r\\n\\t]+", " ").strip();

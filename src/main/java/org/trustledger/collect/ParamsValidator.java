@@ -3,7 +3,6 @@ package org.trustledger.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** Checks the shape of {@code params:} against a type's declared {@link Param}s: required, unknown and ill-typed fields. */
 public final class ParamsValidator {
@@ -46,7 +45,7 @@ public final class ParamsValidator {
             case INTEGER -> v.isIntegralNumber() && v.canConvertToInt();
             case BOOLEAN -> v.isBoolean();
             case STRING_LIST -> v.isArray() && all(v.elements(), JsonNode::isTextual);
-            case STRING_MAP -> v.isObject() && allValues(v.fields());
+            case STRING_MAP -> v.isObject() && v.properties().stream().allMatch(e -> e.getValue().isTextual());
             case OBJECT -> v.isObject();
             case SCALAR -> v.isValueNode();
         };
@@ -56,15 +55,6 @@ public final class ParamsValidator {
     private static boolean all(Iterator<JsonNode> it, java.util.function.Predicate<JsonNode> test) {
         while (it.hasNext()) {
             if (!test.test(it.next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allValues(Iterator<Map.Entry<String, JsonNode>> it) {
-        while (it.hasNext()) {
-            if (!it.next().getValue().isTextual()) {
                 return false;
             }
         }

@@ -97,7 +97,7 @@ public class CommandCollector implements CollectorType {
         env.put("LANG", "C.UTF-8");
         env.put("HOME", System.getProperty("java.io.tmpdir"));
         ObjectNode payload = CollectorResult.object();
-        payload.putPOJO("argv", argv);
+        payload.set("argv", CollectorResult.strings(argv));
         long started = System.nanoTime();
         Process process = pb.start();
         payload.put("pid", process.pid());

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -48,8 +47,7 @@ public class FileBaselineCollector implements CollectorType {
         if (files.isEmpty()) {
             problems.add("params.files", "must list at least one file");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : files.properties()) {
             try {
                 Path.of(e.getKey());
             } catch (InvalidPathException ex) {
@@ -67,8 +65,7 @@ public class FileBaselineCollector implements CollectorType {
         ArrayNode list = payload.putArray("files");
         List<String> changed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = d.params().get("files").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : d.params().get("files").properties()) {
             ObjectNode o = list.addObject();
             o.put("path", e.getKey());
             o.put("expected_sha256", e.getValue().asText());
@@ -87,8 +84,8 @@ public class FileBaselineCollector implements CollectorType {
                 changed.add(e.getKey());
             }
         }
-        payload.putPOJO("changed", changed);
-        payload.putPOJO("missing", missing);
+        payload.set("changed", CollectorResult.strings(changed));
+        payload.set("missing", CollectorResult.strings(missing));
         if (changed.isEmpty() && missing.isEmpty()) {
             return CollectorResult.pass("all " + list.size() + " files match the approved baseline", payload);
         }

@@ -93,7 +93,7 @@ public class PolicyCurrencyCollector implements CollectorType {
             }
         }
         if (!missing.isEmpty()) {
-            payload.putPOJO("missing", missing);
+            payload.set("missing", CollectorResult.strings(missing));
             return CollectorResult.fail("policies missing from the library: " + String.join(", ", missing), payload);
         }
         if (list.isEmpty()) {
