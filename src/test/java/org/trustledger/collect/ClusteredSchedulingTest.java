@@ -23,6 +23,7 @@ import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -108,11 +109,23 @@ class ClusteredSchedulingTest {
         p.setProperty("org.quartz.jobStore.dataSource", "second");
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.useProperties", "true"); // as the application stores job data
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "2000");
         // Both instances poll every second in tests (see %test.quarkus.quartz.unsupported-properties), so both compete for firings.
         p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         p.setProperty("org.quartz.dataSource.second.connectionProvider.class", TestConnections.class.getName());
-        Scheduler second = new StdSchedulerFactory(p).getScheduler();
+        // Quartz keeps one scheduler per name in a JVM-wide repository, and getScheduler() would hand back the
+        // application's own; take it out while the second instance is created, and put it back afterwards.
+        SchedulerRepository repository = SchedulerRepository.getInstance();
+        repository.remove(quarkus.getSchedulerName());
+        Scheduler second;
+        try {
+            second = new StdSchedulerFactory(p).getScheduler();
+        } finally {
+            repository.remove(quarkus.getSchedulerName());
+            repository.bind(quarkus);
+        }
+        assertTrue(second != quarkus && !second.getSchedulerInstanceId().equals(quarkus.getSchedulerInstanceId()), "two instances");
         AtomicInteger onSecond = new AtomicInteger();
         second.getListenerManager().addJobListener(new JobListener() {
             @Override
