@@ -23,6 +23,14 @@ public record CollectorDefinition(
         params = params.deepCopy();
     }
 
+    /** ISO-8601 as a person writes it: P2D rather than Duration's PT48H. */
+    public static String text(Duration d) {
+        if (!d.isZero() && d.toSeconds() % 86_400 == 0) {
+            return "P" + d.toDays() + "D";
+        }
+        return d.toString();
+    }
+
     @Override
     public JsonNode params() {
         // Definitions are shared between threads; a caller must not be able to change another's view.

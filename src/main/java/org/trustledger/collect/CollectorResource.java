@@ -88,7 +88,7 @@ public class CollectorResource {
 
     private CollectorView view(CollectorDefinition d, CollectorRun r, Instant now) {
         Date next = scheduler.nextFireTime(d.id()).orElse(null);
-        return new CollectorView(d.id(), d.type(), d.description(), d.schedule(), d.controls(), d.severity().wire(), d.freshness().toString(),
+        return new CollectorView(d.id(), d.type(), d.description(), d.schedule(), d.controls(), d.severity().wire(), CollectorDefinition.text(d.freshness()),
                 d.timeout().toString(), r == null ? null : r.status().wire(), r == null ? null : r.collectedAt(),
                 r != null && r.isFreshAt(now, d.freshness()),
                 r == null ? null : new LatestRun(r.id(), r.status().wire(), r.collectedAt(), r.summary()),

@@ -181,7 +181,7 @@ public final class DefinitionLoader {
         if (cron != null && freshness != null) {
             Duration gap = longestInterval(cron);
             if (gap != null && gap.compareTo(freshness) > 0) {
-                counting.add("freshness", freshness + " is shorter than the longest interval between scheduled runs (" + gap
+                counting.add("freshness", CollectorDefinition.text(freshness) + " is shorter than the longest interval between scheduled runs (" + CollectorDefinition.text(gap)
                         + "), so the evidence would go stale between runs");
             }
         }

@@ -71,7 +71,7 @@ public class Gaps {
             }
             if (findOpen(d.id()).isEmpty()) {
                 open(d.id(), d.controls(), d.severity(), "evidence stale: latest run " + run.id() + " was collected at "
-                        + run.collectedAt() + ", older than its freshness " + d.freshness(), null, SYSTEM);
+                        + run.collectedAt() + ", older than its freshness " + CollectorDefinition.text(d.freshness()), null, SYSTEM);
                 opened.add(d.id());
             }
         }

@@ -46,7 +46,7 @@ class PushedEvidenceTest {
     @Test
     void scheduledCheckFailsUntilSomethingIsPushedThenFollowsTheLatestPush() {
         Api.run("t-pushed-other").then().statusCode(200).body("status", is("fail"))
-                .body("summary", is("nothing has been pushed yet; expected a push at least every PT24H"));
+                .body("summary", is("nothing has been pushed yet; expected a push at least every P1D"));
         String token = issue("t-pushed-other");
         JsonPath pushed = push("t-pushed-other", token, Map.of("status", "pass", "summary", "0 vulnerabilities",
                 "payload", Map.of("scanner", "osv", "findings", 0), "observed_at", "2026-11-25T06:00:00Z"))
@@ -63,7 +63,7 @@ class PushedEvidenceTest {
         Api.run("t-pushed-other").then().statusCode(200).body("status", is("error"));
         // A push older than the freshness no longer counts.
         Api.exec(db, "UPDATE collector_run SET collected_at = collected_at - interval '2 days' WHERE collector_id = 't-pushed-other'");
-        Api.run("t-pushed-other").then().statusCode(200).body("status", is("fail")).body("summary", startsWith("nothing pushed within PT24H"));
+        Api.run("t-pushed-other").then().statusCode(200).body("status", is("fail")).body("summary", startsWith("nothing pushed within P1D"));
     }
 
     @Test

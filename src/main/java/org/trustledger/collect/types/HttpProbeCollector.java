@@ -165,7 +165,8 @@ public class HttpProbeCollector implements CollectorType {
                 findings.add("TLS handshake failed: " + cause.getMessage());
             } else {
                 r.put("outcome", "error");
-                findings.add("unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                findings.add("unreachable: " + e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage()
+                        : e.getCause() != null ? " (" + e.getCause().getClass().getSimpleName() + ")" : ""));
             }
             return findings;
         }

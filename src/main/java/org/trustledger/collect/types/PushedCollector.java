@@ -42,9 +42,9 @@ public class PushedCollector implements CollectorType {
     public CollectorResult collect(CollectorDefinition d, RunContext ctx) {
         Optional<CollectorRun> latest = runs.latestWithOrigin(d.id(), RunRecorder.Origin.PUSH);
         ObjectNode payload = CollectorResult.object();
-        payload.put("freshness", d.freshness().toString());
+        payload.put("freshness", CollectorDefinition.text(d.freshness()));
         if (latest.isEmpty()) {
-            return CollectorResult.fail("nothing has been pushed yet; expected a push at least every " + d.freshness(), payload);
+            return CollectorResult.fail("nothing has been pushed yet; expected a push at least every " + CollectorDefinition.text(d.freshness()), payload);
         }
         CollectorRun push = latest.get();
         payload.put("latest_push_run", push.id());
@@ -55,7 +55,7 @@ public class PushedCollector implements CollectorType {
         payload.put("latest_push_status", push.status().wire());
         payload.put("latest_push_payload_sha256", push.payloadSha256());
         if (!push.isFreshAt(ctx.now(), d.freshness())) {
-            return CollectorResult.fail("nothing pushed within " + d.freshness() + "; latest push (run " + push.id() + ") arrived at "
+            return CollectorResult.fail("nothing pushed within " + CollectorDefinition.text(d.freshness()) + "; latest push (run " + push.id() + ") arrived at "
                     + push.collectedAt(), payload);
         }
         String summary = "latest push (run " + push.id() + " at " + push.collectedAt() + ") " + push.status().wire() + ": " + push.summary();
