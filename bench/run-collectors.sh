@@ -12,6 +12,9 @@ if [[ "${1:-}" != "--no-build" ]]; then
   ./mvnw -B -q -DskipTests package
 fi
 
+# A fresh benchmark database each time, so the outcomes are those of a first run on the sample.
+psql -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS ${DB}" >/dev/null
+
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/${DB}"
 export QUARKUS_HTTP_PORT="$PORT"
 export TRUSTLEDGER_ADMIN_USERNAME=bench-admin
