@@ -77,6 +77,12 @@ print("| type | collectors | total time (sequential) | mean per run |")
 print("|---|---|---|---|")
 for t, (count, secs) in sorted(by_type.items()):
     print(f"| {t} | {count} | {secs:.3f} s | {secs / count * 1000:.0f} ms |")
+print("\nCoverage after the run (`GET /api/v1/frameworks/{id}/coverage`):\n")
+print("| framework | controls | applicable | covered | passing | failing | stale |")
+print("|---|---|---|---|---|---|---|")
+for fw in ("iso27001", "soc2", "gdpr"):
+    t = call("GET", f"/api/v1/frameworks/{fw}/coverage")["totals"]
+    print(f"| {fw} | {t['total']} | {t['applicable']} | {t['covered']} | {t['passing']} | {t['failing']} | {t['stale']} |")
 statuses = {}
 for _, status, _, _ in seq:
     statuses[status] = statuses.get(status, 0) + 1
