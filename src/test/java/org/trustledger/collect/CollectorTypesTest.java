@@ -79,6 +79,8 @@ class CollectorTypesTest {
         Api.run("t-sql-fail").then().statusCode(200).body("status", is("fail")).body("summary", is("0 rows, expected at least 1"));
         Api.run("t-sql-error").then().statusCode(200).body("status", is("error"))
                 .body("summary", containsString("relation \"no_such_table\" does not exist"));
+        // A named source: its own connection, and the query sees the read-only transaction it runs in.
+        Api.run("t-sql-source").then().statusCode(200).body("status", is("pass")).body("payload.source", is("self"));
         Api.run("t-sql-slow").then().statusCode(200).body("status", is("error"))
                 .body("summary", containsString("canceling statement due to statement timeout"));
     }
