@@ -2,7 +2,9 @@ package org.trustledger;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.trustledger.collect.CollectorRegistry;
 import org.trustledger.controls.ControlCatalog;
+import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.system.SystemDescription;
 import org.trustledger.trust.AdvisoriesProducer;
 
@@ -11,7 +13,8 @@ import org.trustledger.trust.AdvisoriesProducer;
 @ApplicationScoped
 public class StartupValidation {
 
-    public StartupValidation(ControlCatalog catalog, SystemDescription system, AdvisoriesProducer.Advisories advisories) {
-        // Constructing this bean is the check: each producer validates what it loads.
+    public StartupValidation(ControlCatalog catalog, SystemDescription system, AdvisoriesProducer.Advisories advisories,
+            PolicyLibrary policies, CollectorRegistry collectors) {
+        // Constructing this bean is the check: every producer and registry validates what it loads.
     }
 }

@@ -1,0 +1,134 @@
+package org.trustledger.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.trustledger.ledger.Jcs;
+import org.trustledger.web.Problem;
+
+/**
+ * Where CI/CD pushes evidence for a {@code pushed} collector, authenticated by a service-account bearer
+ * token scoped to that collector. The token is checked here rather than by an HTTP authentication
+ * mechanism, so the staff session mechanism stays the only one and every other endpoint is unaffected.
+ * The body is parsed only after the token is accepted.
+ */
+@Path("/api/v1/evidence")
+public class EvidencePushResource {
+
+    static final int MAX_PAYLOAD_CHARS = 256 * 1024;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final ServiceTokens tokens;
+    private final CollectorRegistry registry;
+    private final RunRecorder recorder;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EvidencePushResource(ServiceTokens tokens, CollectorRegistry registry, RunRecorder recorder, ObjectMapper json, Clock clock) {
+        this.tokens = tokens;
+        this.registry = registry;
+        this.recorder = recorder;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/{collector}")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response push(@PathParam("collector") String collectorId, @HeaderParam("Authorization") String authorization, String body) {
+        String secret = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        ServiceTokens.Check check = tokens.check(secret, collectorId);
+        if (check instanceof ServiceTokens.Invalid) {
+            return Response.fromResponse(Problem.of(401, "A valid, unexpired service-account bearer token is required.").toResponse())
+                    .header("WWW-Authenticate", "Bearer realm=\"trustledger-evidence\"").build();
+        }
+        if (check instanceof ServiceTokens.WrongScope) {
+            return Problem.of(403, "This token is not scoped to this collector.").toResponse();
+        }
+        ServiceTokens.TokenView token = ((ServiceTokens.Valid) check).token();
+        CollectorDefinition d = registry.find(collectorId)
+                .orElseThrow(() -> Problem.Exception.of(404, "No collector with this id is loaded."));
+        if (!d.type().equals("pushed")) {
+            throw Problem.Exception.of(409, "This collector is of type " + d.type() + " and does not accept pushed evidence.");
+        }
+        CollectorResult result = parse(body);
+        Instant now = clock.instant();
+        CollectorRun run = recorder.record(d, result, RunRecorder.Origin.PUSH, "token:" + token.id(), now, now);
+        tokens.touch(token.id());
+        return Response.created(URI.create("/api/v1/collectors/" + d.id() + "/runs")).type(MediaType.APPLICATION_JSON).entity(run).build();
+    }
+
+    private CollectorResult parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw Problem.Exception.of(400, "A JSON body is required: {\"status\",\"summary\",\"payload\",\"observed_at\"}.");
+        }
+        Requests.Push push;
+        try {
+            push = json.readValue(body, Requests.Push.class);
+        } catch (JsonProcessingException e) {
+            throw Problem.Exception.of(400, "The request body is not a JSON object of status, summary, payload and observed_at.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        RunStatus status = null;
+        if (push.status() == null || !List.of("pass", "fail", "error").contains(push.status())) {
+            errors.add(new Problem.FieldError("status", "must be pass, fail or error"));
+        } else {
+            status = RunStatus.parse(push.status());
+        }
+        if (push.summary() == null || push.summary().isBlank()) {
+            errors.add(new Problem.FieldError("summary", "is required"));
+        } else if (push.summary().length() > CollectorResult.MAX_SUMMARY || push.summary().matches("(?s).*[\\r\\n].*")) {
+            errors.add(new Problem.FieldError("summary", "must be one line of at most " + CollectorResult.MAX_SUMMARY + " characters"));
+        }
+        JsonNode payload = push.payload();
+        if (payload != null && !payload.isNull()) {
+            if (!payload.isObject()) {
+                errors.add(new Problem.FieldError("payload", "must be a JSON object"));
+            } else {
+                try {
+                    if (Jcs.canonicalString(payload).length() > MAX_PAYLOAD_CHARS) {
+                        errors.add(new Problem.FieldError("payload", "must be at most " + MAX_PAYLOAD_CHARS + " characters"));
+                    } else if (Jcs.canonicalString(payload).contains("\\u0000")) {
+                        errors.add(new Problem.FieldError("payload", "must not contain NUL characters"));
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new Problem.FieldError("payload", "cannot be canonicalised (RFC 8785): " + e.getMessage()));
+                }
+            }
+        }
+        Instant observed = null;
+        if (push.observedAt() != null) {
+            try {
+                observed = OffsetDateTime.parse(push.observedAt()).toInstant();
+                if (observed.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+                    errors.add(new Problem.FieldError("observed_at", "is in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError("observed_at", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:00:00Z"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Problem.Exception(Problem.invalid(400, "The pushed evidence has invalid fields.", errors));
+        }
+        return new CollectorResult(status, push.summary(), payload == null || payload.isNull() ? null : payload, observed);
+    }
+}
