@@ -37,7 +37,7 @@ public final class TrustLedgerMain {
         Quarkus.run(args);
     }
 
-    static int verifyLedger(String[] args, PrintStream out, PrintStream err) {
+    public static int verifyLedger(String[] args, PrintStream out, PrintStream err) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         String url = settings.jdbcUrl();
         for (int i = 1; i < args.length; i++) {
