@@ -69,6 +69,14 @@ public class EvidenceLedger {
         return read(c -> StoredTree.root(c, size));
     }
 
+    public StoredTree.Inclusion inclusion(long index, long size) {
+        return read(c -> StoredTree.inclusion(c, index, size));
+    }
+
+    public StoredTree.Consistency consistency(long first, long second) {
+        return read(c -> StoredTree.consistency(c, first, second));
+    }
+
     public List<byte[]> inclusionProof(long index, long size) {
         return read(c -> StoredTree.inclusionProof(c, index, size));
     }

@@ -75,9 +75,8 @@ public class LedgerPublicResource {
         if (index >= size) {
             throw QueryParams.invalid("index", "must be less than tree_size " + size);
         }
-        List<byte[]> proof = ledger.inclusionProof(index, size);
-        byte[] leaf = ledger.entries(index, index + 1).get(0).leafHash();
-        return new InclusionProof(index, size, Codec.toHex(leaf), Codec.toHex(ledger.root(size)), hex(proof));
+        StoredTree.Inclusion p = ledger.inclusion(index, size);
+        return new InclusionProof(index, size, Codec.toHex(p.leafHash()), Codec.toHex(p.root()), hex(p.proof()));
     }
 
     @GET
@@ -95,8 +94,8 @@ public class LedgerPublicResource {
         if (first > second) {
             throw QueryParams.invalid("first", "must not exceed second");
         }
-        List<byte[]> proof = ledger.consistencyProof(first, second);
-        return new ConsistencyProof(first, second, Codec.toHex(ledger.root(first)), Codec.toHex(ledger.root(second)), hex(proof));
+        StoredTree.Consistency p = ledger.consistency(first, second);
+        return new ConsistencyProof(first, second, Codec.toHex(p.firstRoot()), Codec.toHex(p.secondRoot()), hex(p.proof()));
     }
 
     @GET

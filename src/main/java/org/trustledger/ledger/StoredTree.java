@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,24 @@ public final class StoredTree {
         }
     }
 
+    /** An inclusion proof with the leaf hash and root it connects. */
+    public record Inclusion(byte[] leafHash, byte[] root, List<byte[]> proof) {
+    }
+
+    /** A consistency proof with both roots. */
+    public record Consistency(byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+    }
+
+    /** Leaf hash, root at {@code size} and the inclusion proof, all from one query. */
+    public static Inclusion inclusion(Connection c, long index, long size) throws SQLException {
+        return compute(c, (t, s) -> new Inclusion(s.leafHash(index), t.root(size), t.inclusionProof(index, size)));
+    }
+
+    /** Both roots and the consistency proof, all from one query. */
+    public static Consistency consistency(Connection c, long first, long second) throws SQLException {
+        return compute(c, (t, s) -> new Consistency(t.root(first), t.root(second), t.consistencyProof(first, second)));
+    }
+
     public static byte[] root(Connection c, long size) throws SQLException {
         return compute(c, t -> t.root(size));
     }
@@ -59,10 +78,15 @@ public final class StoredTree {
 
     /** Runs {@code f} twice: once to learn which hashes it reads, once over those hashes fetched together. */
     public static <T> T compute(Connection c, Function<MerkleTree, T> f) throws SQLException {
+        return compute(c, (t, s) -> f.apply(t));
+    }
+
+    /** As {@link #compute(Connection, Function)}, with direct access to the source for single leaves. */
+    public static <T> T compute(Connection c, BiFunction<MerkleTree, HashSource, T> f) throws SQLException {
         Recorder recorder = new Recorder();
-        f.apply(new MerkleTree(recorder));
+        f.apply(new MerkleTree(recorder), recorder);
         Fetched fetched = fetch(c, recorder);
-        return f.apply(new MerkleTree(fetched));
+        return f.apply(new MerkleTree(fetched), fetched);
     }
 
     private static Fetched fetch(Connection c, Recorder r) throws SQLException {
