@@ -1,0 +1,42 @@
+package org.trustledger.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The one place a case event is written. It joins the caller's transaction, so an event exists exactly
+ * when its change does. When the governance event chain (DESIGN §5) arrives, it is appended from here.
+ */
+@ApplicationScoped
+public class DsrCaseHistory {
+
+    public enum Kind {
+        RECEIVED, TRANSITION, EXTENSION
+    }
+
+    private final EntityManager em;
+
+    public DsrCaseHistory(EntityManager em) {
+        this.em = em;
+    }
+
+    /** {@code actor} is the staff username, or null for the data subject's own submission. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(long caseId, Instant at, String actor, Kind kind, DsrStatus from, DsrStatus to, String note) {
+        em.createNativeQuery("""
+                INSERT INTO dsr_case_event (case_id, at, actor, kind, from_status, to_status, note)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+                .setParameter(1, caseId)
+                .setParameter(2, Timestamp.from(at))
+                .setParameter(3, actor)
+                .setParameter(4, kind.name().toLowerCase(java.util.Locale.ROOT))
+                .setParameter(5, from == null ? null : from.wire())
+                .setParameter(6, to.wire())
+                .setParameter(7, note)
+                .executeUpdate();
+    }
+}

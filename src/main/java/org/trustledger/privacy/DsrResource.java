@@ -1,0 +1,123 @@
+package org.trustledger.privacy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.trustledger.web.ClientIp;
+import org.trustledger.web.Problem;
+
+/**
+ * Public data-subject request intake and status. Every attempt counts against the client's hourly
+ * allowance before anything else is looked at, so floods of garbage are limited as well; a rejected
+ * attempt writes nothing but that count.
+ */
+@Path("/api/v1/dsr")
+public class DsrResource {
+
+    private final DsrIntake intake;
+    private final DsrRateLimiter rateLimiter;
+    private final ClientIp clientIp;
+    private final ObjectReader reader;
+
+    public DsrResource(DsrIntake intake, DsrRateLimiter rateLimiter, ClientIp clientIp, ObjectMapper mapper) {
+        this.intake = intake;
+        this.rateLimiter = rateLimiter;
+        this.clientIp = clientIp;
+        // The body is read here rather than by the framework so that malformed bodies are counted too.
+        // Duplicate keys, trailing content and numbers or booleans where text belongs are refused: a body
+        // must mean one thing.
+        ObjectMapper strict = mapper.copy();
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        this.reader = strict.readerFor(DsrSubmission.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitJson(String body, @Context HttpServerRequest request, @Context HttpHeaders headers) throws IOException {
+        Optional<Duration> limited = rateLimiter.count(clientIp.resolve(request));
+        if (limited.isPresent()) {
+            return tooMany(limited.get(), null);
+        }
+        DsrSubmission submission = body == null || body.isBlank() ? null : reader.readValue(body);
+        if (submission == null) {
+            return Problem.of(400, "A JSON object with email, request_type and jurisdiction is required.").toResponse();
+        }
+        Problem problem = DsrIntake.problemWith(submission);
+        if (problem != null) {
+            return problem.toResponse();
+        }
+        DsrIntake.Receipt receipt = intake.receive(DsrIntake.valid(submission));
+        if (PrivacyPages.prefersHtml(headers)) {
+            return statusPage(receipt);
+        }
+        return Response.accepted(receipt).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+    }
+
+    /** The no-JavaScript form of /privacy/request; quarkus-rest-csrf has checked its token before this runs. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submitForm(@FormParam("email") String email, @FormParam("request_type") String requestType,
+            @FormParam("jurisdiction") String jurisdiction, @FormParam("details") String details,
+            @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        DsrSubmission submission = new DsrSubmission(email, requestType, jurisdiction, details);
+        boolean html = PrivacyPages.prefersHtml(headers);
+        Optional<Duration> limited = rateLimiter.count(clientIp.resolve(request));
+        if (limited.isPresent()) {
+            return tooMany(limited.get(), html ? submission : null);
+        }
+        Problem problem = DsrIntake.problemWith(submission);
+        if (problem != null) {
+            return html ? PrivacyPages.requestPage(problem.status(), submission, problem.errors(), problem.detail()).build()
+                    : problem.toResponse();
+        }
+        return statusPage(intake.receive(DsrIntake.valid(submission)));
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@PathParam("token") String token) {
+        return intake.status(token)
+                .map(v -> Response.ok(v).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Problem.of(404, "No request with this token.").toResponse());
+    }
+
+    private static Response statusPage(DsrIntake.Receipt receipt) {
+        return Response.seeOther(URI.create("/privacy/status/" + receipt.token())).header("Cache-Control", "no-store").build();
+    }
+
+    /** 429 until the client's window ends; as the form page again (values kept) when {@code formToRedisplay} is given. */
+    private static Response tooMany(Duration retryAfter, DsrSubmission formToRedisplay) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        Problem p = Problem.of(429, "Too many requests from your address; try again in " + seconds + " seconds.");
+        Response.ResponseBuilder r = formToRedisplay == null ? Response.fromResponse(p.toResponse())
+                : PrivacyPages.requestPage(429, formToRedisplay, List.of(), p.detail());
+        return r.header("Retry-After", seconds).build();
+    }
+}

@@ -1,0 +1,28 @@
+package org.trustledger.trust;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+@ApplicationScoped
+public class AdvisoriesProducer {
+
+    /** The published advisories, newest first. */
+    public record Advisories(java.util.List<Advisory> all) {
+        public java.util.Optional<Advisory> byId(String id) {
+            return all.stream().filter(a -> a.id().equals(id)).findFirst();
+        }
+    }
+
+    @Produces
+    @Singleton
+    Advisories advisories(TrustConfig config) {
+        try {
+            return new Advisories(new AdvisoryLoader().load(Path.of(config.advisoriesDir())));
+        } catch (AdvisoryLoader.InvalidAdvisoriesException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.trustledger.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Five intake attempts per client IP and hour, held in PostgreSQL so that every instance shares them. */
+@QuarkusTest
+class DsrRateLimitTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DsrConfig config;
+
+    @Test
+    void theSixthRequestInAnHourGets429WithRetryAfter() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        String ip = Dsr.freshIp();
+        for (int i = 0; i < 5; i++) {
+            Dsr.post(Dsr.body("rate" + i + "@example.org", "access", "EU_GDPR"), ip).then().statusCode(202);
+        }
+        long before = Dsr.rows(em, "dsr_case");
+        Response r = Dsr.post(Dsr.body("rate5@example.org", "access", "EU_GDPR"), ip);
+        r.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+        long retryAfter = Long.parseLong(r.header("Retry-After"));
+        Instant now = Instant.now();
+        long untilHourEnds = Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS)).toSeconds();
+        assertTrue(retryAfter >= 1 && retryAfter <= untilHourEnds + 2, "Retry-After " + retryAfter + " vs " + untilHourEnds);
+        assertEquals(before, Dsr.rows(em, "dsr_case"));
+        // Another address is unaffected.
+        Dsr.post(Dsr.body("rate6@example.org", "access", "EU_GDPR"), Dsr.freshIp()).then().statusCode(202);
+    }
+
+    @Test
+    void rejectedAttemptsCountTooButWriteNothing() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        String ip = Dsr.freshIp();
+        long before = Dsr.rows(em, "dsr_case");
+        for (int i = 0; i < 5; i++) {
+            Dsr.post("{\"garbage\":" + i + "}", ip).then().statusCode(400);
+        }
+        Dsr.post(Dsr.body("valid@example.org", "access", "EU_GDPR"), ip).then().statusCode(429);
+        assertEquals(before, Dsr.rows(em, "dsr_case"));
+    }
+
+    @Test
+    void theFormShowsTheLimitAsAPageWithRetryAfter() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        Response page = given().get("/privacy/request");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(m.find());
+        String ip = Dsr.freshIp();
+        for (int i = 0; i < 6; i++) {
+            Response r = given().header("X-Forwarded-For", ip).header("Accept", "text/html").contentType(ContentType.URLENC)
+                    .cookie("csrf-token", page.cookie("csrf-token")).formParam("csrf-token", m.group(1))
+                    .formParam("email", "form" + i + "@example.org").formParam("jurisdiction", "CH_FADP").formParam("request_type", "access")
+                    .redirects().follow(false).post("/api/v1/dsr");
+            if (i < 5) {
+                assertEquals(303, r.statusCode());
+            } else {
+                r.then().statusCode(429).contentType(containsString("text/html")).header("Retry-After", notNullValue())
+                        .body(containsString("Too many requests")).body(containsString("value=\"form5@example.org\""));
+            }
+        }
+    }
+
+    /**
+     * A second instance is another process with its own connection pool: here an independent limiter
+     * over its own plain JDBC DataSource. Its counts and the HTTP API's add up to one allowance.
+     */
+    @Test
+    void theAllowanceIsSharedWithOtherInstances() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        PGSimpleDataSource otherPool = new PGSimpleDataSource();
+        otherPool.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        otherPool.setUser("postgres");
+        DsrRateLimiter otherInstance = new DsrRateLimiter(otherPool, config, Clock.systemUTC());
+
+        String ip = Dsr.freshIp();
+        String normalised = java.net.InetAddress.getByName(ip).getHostAddress(); // as ClientIp keys it
+        for (int i = 0; i < 3; i++) {
+            Dsr.post(Dsr.body("shared" + i + "@example.org", "access", "EU_GDPR"), ip).then().statusCode(202);
+        }
+        assertTrue(otherInstance.count(normalised).isEmpty(), "4th attempt, on the other instance");
+        assertTrue(otherInstance.count(normalised).isEmpty(), "5th attempt, on the other instance");
+        Dsr.post(Dsr.body("shared5@example.org", "access", "EU_GDPR"), ip).then().statusCode(429);
+        assertTrue(otherInstance.count(normalised).isPresent(), "and the other instance refuses as well");
+        Number attempts = (Number) em.createNativeQuery("SELECT attempts FROM dsr_rate_limit WHERE client_ip = ?1")
+                .setParameter(1, normalised).getSingleResult();
+        assertEquals(7, attempts.intValue());
+    }
+
+    @Test
+    void windowsOfPastHoursArePurged() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        PGSimpleDataSource pool = new PGSimpleDataSource();
+        pool.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        pool.setUser("postgres");
+        Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS);
+        new DsrRateLimiter(pool, config, Clock.fixed(twoHoursAgo, java.time.ZoneOffset.UTC)).count("192.0.2.77");
+        assertEquals(1L, ((Number) em.createNativeQuery("SELECT count(*) FROM dsr_rate_limit WHERE client_ip = '192.0.2.77'")
+                .getSingleResult()).longValue());
+        Dsr.post(Dsr.body("purge@example.org", "access", "EU_GDPR"), Dsr.freshIp()).then().statusCode(202);
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM dsr_rate_limit WHERE window_start < date_trunc('hour', now())")
+                .getSingleResult()).longValue());
+    }
+}
