@@ -407,19 +407,36 @@ public final class LedgerVerifier {
             return count;
         }
 
+        /** Verifies a checkpoint note with {@code keyId}'s key, or with whichever listed key signed it when null. */
         Checkpoint verifyNote(String note, String keyId, String what, String where) throws Failure {
-            byte[] pub = keys.get(keyId);
-            if (pub == null) {
-                throw new Failure(what + "_unknown_key", where, "signed by key " + keyId + ", which is not listed");
+            List<byte[]> candidates = new ArrayList<>();
+            if (keyId != null) {
+                byte[] pub = keys.get(keyId);
+                if (pub == null) {
+                    throw new Failure(what + "_unknown_key", where, "signed by key " + keyId + ", which is not listed");
+                }
+                candidates.add(pub);
+            } else {
+                candidates.addAll(keys.values());
             }
             int nl = note.indexOf('\n');
             String origin = nl < 0 ? "" : note.substring(0, nl);
-            try {
-                String text = SignedNote.verify(note, new NoteVerifier(origin, pub));
-                return Checkpoint.parse(text);
-            } catch (VerificationException | IllegalArgumentException e) {
-                throw new Failure(what + "_signature_invalid", where, e.getMessage());
+            String reason = "no signature by a listed key";
+            for (byte[] pub : candidates) {
+                try {
+                    String text = SignedNote.verify(note, new NoteVerifier(origin, pub));
+                    return Checkpoint.parse(text);
+                } catch (VerificationException e) {
+                    reason = e.getMessage();
+                    if (e.reason() != VerificationException.Reason.UNKNOWN_KEY) {
+                        break;
+                    }
+                } catch (IllegalArgumentException e) {
+                    reason = e.getMessage();
+                    break;
+                }
             }
+            throw new Failure(what + "_signature_invalid", where, reason);
         }
 
         // ---- governance ----------------------------------------------------------------------
@@ -556,7 +573,8 @@ public final class LedgerVerifier {
                         : "governance_head does not name an existing event");
             }
             String note = m.path("checkpoint").asText();
-            Checkpoint cp = verifyNote(note, keyId, "manifest_checkpoint", where);
+            // The checkpoint at tree_size may have been issued (and signed) before a key change.
+            Checkpoint cp = verifyNote(note, null, "manifest_checkpoint", where);
             if (cp.treeSize() != end || !Arrays.equals(cp.rootHash(), root)) {
                 throw new Failure("manifest_mismatch", where, "checkpoint is not the log at tree_size " + end);
             }

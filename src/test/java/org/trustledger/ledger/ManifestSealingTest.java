@@ -77,6 +77,20 @@ class ManifestSealingTest {
         List<AppendedEvidence> d3Items = appendAt(d3.atTime(9, 30).toInstant(ZoneOffset.UTC), 4, "d3");
         assertEquals(5, d3Items.get(0).index());
 
+        // The checkpoint at d3's tree size was issued under an earlier (now retired) key: the manifest
+        // embeds that note as issued, and everything must still verify.
+        SigningKey oldKey = new SigningKey(Ed25519Keys.generate(new java.security.SecureRandom()), "trustledger.local/evidence");
+        try (Connection c = TestDb.connect()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_key (key_id, algorithm, public_key, origin, created_at, retired_at)"
+                    + " VALUES (?, 'Ed25519', ?, ?, now() - interval '1 day', now())")) {
+                ps.setString(1, oldKey.keyId());
+                ps.setBytes(2, oldKey.publicKey());
+                ps.setString(3, oldKey.origin());
+                ps.executeUpdate();
+            }
+            CheckpointStore.at(c, 9, oldKey, Instant.now());
+        }
+
         // Two sealers at once, each on its own connection: one set of manifests, same bytes for both.
         SigningKey key = keys.current();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -131,7 +145,8 @@ class ManifestSealingTest {
                     m.get("batch_root").asText());
             assertEquals(previous, m.get("previous_manifest_sha256").asText());
             assertEquals(key.keyId(), m.get("key_id").asText());
-            Checkpoint cp = Checkpoint.parse(SignedNote.verify(m.get("checkpoint").asText(), vkey));
+            Checkpoint cp = Checkpoint.parse(SignedNote.verify(m.get("checkpoint").asText(),
+                    i == 2 ? oldKey.noteVerifier().encode() : vkey));
             assertEquals(ranges[i][1], cp.treeSize());
             assertEquals(m.get("root_hash").asText(), Codec.toHex(cp.rootHash()));
             assertTrue(m.get("governance_head").get("size").asLong() > 0);
