@@ -22,8 +22,6 @@ public class EvidenceLedger {
     private final ControlCatalog catalog;
     private final GovernanceLog governance;
     private final Clock clock;
-    // Upper subtree hashes for proofs; about n / 1024 entries, so 100k covers a ~100M-leaf log.
-    private final NodeCache nodeCache = new NodeCache(100_000);
 
     public EvidenceLedger(DataSource dataSource, ControlCatalog catalog, GovernanceLog governance, Clock clock) {
         this.dataSource = dataSource;
@@ -72,15 +70,15 @@ public class EvidenceLedger {
     }
 
     public StoredTree.Inclusion inclusion(long index, long size) {
-        return read(c -> StoredTree.inclusion(c, index, size, nodeCache));
+        return read(c -> StoredTree.inclusion(c, index, size));
     }
 
     public StoredTree.Consistency consistency(long first, long second) {
-        return read(c -> StoredTree.consistency(c, first, second, nodeCache));
+        return read(c -> StoredTree.consistency(c, first, second));
     }
 
     public List<byte[]> inclusionProof(long index, long size) {
-        return read(c -> StoredTree.inclusion(c, index, size, nodeCache).proof());
+        return read(c -> StoredTree.inclusionProof(c, index, size));
     }
 
     public List<byte[]> consistencyProof(long first, long second) {

@@ -56,17 +56,12 @@ public final class StoredTree {
 
     /** Leaf hash, root at {@code size} and the inclusion proof, all from one query. */
     public static Inclusion inclusion(Connection c, long index, long size) throws SQLException {
-        return inclusion(c, index, size, null);
-    }
-
-    /** As {@link #inclusion(Connection, long, long)}, taking upper subtree hashes from {@code cache} when it has them. */
-    public static Inclusion inclusion(Connection c, long index, long size, NodeCache cache) throws SQLException {
-        return compute(c, (t, s) -> new Inclusion(s.leafHash(index), t.root(size), t.inclusionProof(index, size)), cache);
+        return compute(c, (t, s) -> new Inclusion(s.leafHash(index), t.root(size), t.inclusionProof(index, size)));
     }
 
     /** Both roots and the consistency proof, all from one query. */
-    public static Consistency consistency(Connection c, long first, long second, NodeCache cache) throws SQLException {
-        return compute(c, (t, s) -> new Consistency(t.root(first), t.root(second), t.consistencyProof(first, second)), cache);
+    public static Consistency consistency(Connection c, long first, long second) throws SQLException {
+        return compute(c, (t, s) -> new Consistency(t.root(first), t.root(second), t.consistencyProof(first, second)));
     }
 
     public static byte[] root(Connection c, long size) throws SQLException {
@@ -88,36 +83,22 @@ public final class StoredTree {
 
     /** As {@link #compute(Connection, Function)}, with direct access to the source for single leaves. */
     public static <T> T compute(Connection c, BiFunction<MerkleTree, HashSource, T> f) throws SQLException {
-        return compute(c, f, null);
-    }
-
-    /** As above, with an optional cache of upper subtree hashes. */
-    public static <T> T compute(Connection c, BiFunction<MerkleTree, HashSource, T> f, NodeCache cache) throws SQLException {
         Recorder recorder = new Recorder();
         f.apply(new MerkleTree(recorder), recorder);
-        Fetched fetched = fetch(c, recorder, cache);
+        Fetched fetched = fetch(c, recorder);
         return f.apply(new MerkleTree(fetched), fetched);
     }
 
-    private static Fetched fetch(Connection c, Recorder r, NodeCache cache) throws SQLException {
+    private static Fetched fetch(Connection c, Recorder r) throws SQLException {
         Fetched out = new Fetched();
-        List<long[]> wanted = new ArrayList<>(r.nodes.size());
-        for (long[] n : r.nodes) {
-            byte[] cached = cache == null ? null : cache.get((int) n[0], key((int) n[0], n[1]));
-            if (cached != null) {
-                out.put((int) n[0], n[1], cached);
-            } else {
-                wanted.add(n);
-            }
-        }
-        if (r.leaves.isEmpty() && wanted.isEmpty()) {
+        if (r.leaves.isEmpty() && r.nodes.isEmpty()) {
             return out;
         }
         Long[] leafIdx = r.leaves.toArray(new Long[0]);
-        Integer[] nodeLevel = new Integer[wanted.size()];
-        Long[] nodeIdx = new Long[wanted.size()];
+        Integer[] nodeLevel = new Integer[r.nodes.size()];
+        Long[] nodeIdx = new Long[r.nodes.size()];
         int i = 0;
-        for (long[] n : wanted) {
+        for (long[] n : r.nodes) {
             nodeLevel[i] = (int) n[0];
             nodeIdx[i++] = n[1];
         }
@@ -130,13 +111,7 @@ public final class StoredTree {
             ps.setArray(3, a3);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int level = rs.getInt(1);
-                    long idx = rs.getLong(2);
-                    byte[] hash = rs.getBytes(3);
-                    out.put(level, idx, hash);
-                    if (cache != null && level > 0 && hash.length == Hashes.SIZE) {
-                        cache.put(level, key(level, idx), hash);
-                    }
+                    out.put(rs.getInt(1), rs.getLong(2), rs.getBytes(3));
                 }
             }
         }
@@ -191,7 +166,7 @@ public final class StoredTree {
     }
 
     // Level fits in 6 bits and an index below 2^57 covers any log that can exist.
-    static long key(int level, long index) {
+    private static long key(int level, long index) {
         return (long) level << 57 | index;
     }
 }

@@ -29,7 +29,6 @@ import org.trustledger.ledger.Hashes;
 import org.trustledger.ledger.LedgerStore;
 import org.trustledger.ledger.MerkleVerifier;
 import org.trustledger.ledger.NewEvidence;
-import org.trustledger.ledger.NodeCache;
 import org.trustledger.ledger.StoredTree;
 
 /**
@@ -212,27 +211,15 @@ public final class LedgerDbBench {
                 StoredTree.Inclusion p = StoredTree.inclusion(c, j, n);
                 MerkleVerifier.verifyInclusion(p.leafHash(), j, n, p.proof(), root);
             }
-            // What EvidenceLedger runs for GET /api/v1/proofs/inclusion: head read, then one fetch, with
-            // the upper subtree hashes (level >= 10) cached in memory after first use.
-            NodeCache cache = new NodeCache(100_000);
-            for (int i = 0; i < 2000; i++) {
-                long j = Math.floorMod(random.nextLong(), n);
-                StoredTree.Inclusion p = StoredTree.inclusion(c, j, n, cache);
-                MerkleVerifier.verifyInclusion(p.leafHash(), j, n, p.proof(), root);
-            }
+            // What GET /api/v1/proofs/inclusion runs (EvidenceLedger): read the head, then one fetch.
             long[] proof = new long[samples];
-            long[] uncached = new long[samples];
             int hashes = 0;
             for (int i = 0; i < samples; i++) {
                 long t = System.nanoTime();
                 long size = LedgerStore.head(c, false).treeSize();
-                StoredTree.Inclusion p = StoredTree.inclusion(c, idx[i], size, cache);
+                StoredTree.Inclusion p = StoredTree.inclusion(c, idx[i], size);
                 proof[i] = System.nanoTime() - t;
                 hashes += p.proof().size();
-                t = System.nanoTime();
-                size = LedgerStore.head(c, false).treeSize();
-                StoredTree.inclusion(c, idx[(i + samples / 2) % samples], size);
-                uncached[i] = System.nanoTime() - t;
             }
             long[] floor = new long[samples];
             try (PreparedStatement ps = c.prepareStatement("SELECT leaf_hash FROM evidence WHERE idx = ?")) {
@@ -248,8 +235,7 @@ public final class LedgerDbBench {
             }
             System.out.printf("proofs: %d-leaf log, %d random indexes, %.1f hashes per proof on average%n", n, samples,
                     hashes / (double) samples);
-            System.out.println("proofs: inclusion proof, API path (node cache):  " + percentiles(proof) + " [" + cache.size() + " cached nodes]");
-            System.out.println("proofs: inclusion proof, every hash from the DB: " + percentiles(uncached));
+            System.out.println("proofs: inclusion proof (head read + one fetch): " + percentiles(proof));
             System.out.println("proofs: baseline single primary-key lookup:      " + percentiles(floor));
         }
     }
