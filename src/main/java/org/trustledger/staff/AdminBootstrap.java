@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
+import org.trustledger.ledger.GovernanceLog;
 
 /** Creates the first admin from TRUSTLEDGER_ADMIN_USERNAME / _PASSWORD when no admin exists; there is no default password. */
 @ApplicationScoped
@@ -17,10 +20,12 @@ public class AdminBootstrap {
 
     private final AdminBootstrapConfig config;
     private final StaffAccounts accounts;
+    private final GovernanceLog governance;
 
-    public AdminBootstrap(AdminBootstrapConfig config, StaffAccounts accounts) {
+    public AdminBootstrap(AdminBootstrapConfig config, StaffAccounts accounts, GovernanceLog governance) {
         this.config = config;
         this.accounts = accounts;
+        this.governance = governance;
     }
 
     @Transactional
@@ -42,6 +47,8 @@ public class AdminBootstrap {
         }
         if (accounts.create(username, config.password().get(), Set.of(Role.ADMIN))) {
             LOG.infof("Created the first admin account '%s'.", username);
+            governance.record(GovernanceLog.STAFF_ACCOUNT_CREATED, GovernanceLog.SYSTEM, "staff:" + username,
+                    Map.of("roles", List.of(Role.ADMIN), "via", "bootstrap"));
         } else {
             LOG.warnf("Account '%s' exists but is not an enabled admin; no admin was created.", username);
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.TreeSet;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.ClientIp;
 import org.trustledger.web.Problem;
 
@@ -27,8 +28,11 @@ public class AuthResource {
     private final StaffConfig config;
     private final ClientIp clientIp;
     private final SecurityIdentity identity;
+    private final GovernanceLog governance;
 
-    public AuthResource(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity) {
+    public AuthResource(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity,
+            GovernanceLog governance) {
+        this.governance = governance;
         this.login = login;
         this.sessions = sessions;
         this.config = config;
@@ -64,6 +68,9 @@ public class AuthResource {
         Cookie cookie = request.getCookie(StaffSessions.COOKIE);
         if (cookie != null) {
             sessions.close(cookie.getValue());
+            if (!identity.isAnonymous()) {
+                governance.record(GovernanceLog.LOGOUT, identity.getPrincipal().getName(), null, java.util.Map.of());
+            }
         }
         return Response.noContent().cookie(SessionCookie.expire(clientIp.isHttps(request))).build();
     }

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.trustledger.ledger.GovernanceLog;
 
 /** Checks a username and password, honouring the throttle, and opens a session on success. */
 @ApplicationScoped
@@ -28,12 +31,18 @@ public class LoginService {
     private final LoginThrottle throttle;
     private final StaffSessions sessions;
     private final Clock clock;
+    private final GovernanceLog governance;
 
-    public LoginService(PasswordHasher hasher, LoginThrottle throttle, StaffSessions sessions, Clock clock) {
+    // What a username can look like; anything else (a password typed into the wrong field, say) is
+    // not written into the permanent governance chain.
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
+
+    public LoginService(PasswordHasher hasher, LoginThrottle throttle, StaffSessions sessions, Clock clock, GovernanceLog governance) {
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
         this.clock = clock;
+        this.governance = governance;
     }
 
     public Outcome login(String rawUsername, String password, String clientIp) {
@@ -46,10 +55,15 @@ public class LoginService {
         Optional<StaffAccount> account = verify(username, password);
         if (account.isEmpty()) {
             throttle.recordFailure(subjects);
+            boolean plausible = USERNAME.matcher(username).matches();
+            governance.record(GovernanceLog.LOGIN_FAILED, plausible ? username : "(not a valid username)", null,
+                    Map.of("reason", "wrong_credentials"));
             return new Rejected();
         }
         throttle.clear(LoginThrottle.forAccount(username));
-        return new LoggedIn(sessions.open(account.get()), account.get());
+        String token = sessions.open(account.get());
+        governance.record(GovernanceLog.LOGIN, account.get().username, null, Map.of());
+        return new LoggedIn(token, account.get());
     }
 
     @Transactional

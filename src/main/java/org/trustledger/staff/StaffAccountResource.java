@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Map;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.Problem;
 
 @Path("/api/v1/staff/accounts")
@@ -23,9 +26,13 @@ import org.trustledger.web.Problem;
 public class StaffAccountResource {
 
     private final StaffAccounts accounts;
+    private final GovernanceLog governance;
+    private final SecurityIdentity identity;
 
-    public StaffAccountResource(StaffAccounts accounts) {
+    public StaffAccountResource(StaffAccounts accounts, GovernanceLog governance, SecurityIdentity identity) {
         this.accounts = accounts;
+        this.governance = governance;
+        this.identity = identity;
     }
 
     public record AccountView(String username, List<String> roles, boolean enabled, Instant createdAt, Instant lastLoginAt,
@@ -52,6 +59,8 @@ public class StaffAccountResource {
         if (!accounts.create(body.username(), body.password(), Set.copyOf(body.roles()))) {
             return Problem.of(409, "An account with this username already exists.").toResponse();
         }
+        governance.record(GovernanceLog.STAFF_ACCOUNT_CREATED, identity.getPrincipal().getName(), "staff:" + body.username(),
+                Map.of("roles", List.copyOf(new TreeSet<>(body.roles()))));
         return Response.created(URI.create("/api/v1/staff/accounts/" + body.username()))
                 .entity(new AccountView(body.username(), List.copyOf(new TreeSet<>(body.roles())), true, null, null, null))
                 .build();

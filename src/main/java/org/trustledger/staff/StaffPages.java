@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.ClientIp;
 
 /** The HTML side of staff sign-in; forms carry a CSRF token checked by quarkus-rest-csrf. */
@@ -38,8 +39,11 @@ public class StaffPages {
     private final StaffConfig config;
     private final ClientIp clientIp;
     private final SecurityIdentity identity;
+    private final GovernanceLog governance;
 
-    public StaffPages(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity) {
+    public StaffPages(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity,
+            GovernanceLog governance) {
+        this.governance = governance;
         this.login = login;
         this.sessions = sessions;
         this.config = config;
@@ -94,6 +98,9 @@ public class StaffPages {
         Cookie cookie = request.getCookie(StaffSessions.COOKIE);
         if (cookie != null) {
             sessions.close(cookie.getValue());
+            if (!identity.isAnonymous()) {
+                governance.record(GovernanceLog.LOGOUT, identity.getPrincipal().getName(), null, java.util.Map.of());
+            }
         }
         return Response.seeOther(URI.create("/staff/login")).cookie(SessionCookie.expire(clientIp.isHttps(request))).build();
     }

@@ -1,0 +1,77 @@
+package org.trustledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Records governance events (see {@link GovernanceChain} for the format). Joins the caller's
+ * transaction when there is one, so an event commits exactly when the action it records does.
+ * Callers that also append evidence or seal must do that first (lock order: ledger, then governance).
+ */
+@ApplicationScoped
+public class GovernanceLog {
+
+    public static final String SYSTEM = "system";
+
+    public static final String LOGIN = "login";
+    public static final String LOGOUT = "logout";
+    public static final String LOGIN_FAILED = "login_failed";
+    public static final String STAFF_ACCOUNT_CREATED = "staff_account_created";
+    public static final String EVIDENCE_SUBMITTED = "evidence_submitted";
+    public static final String MANIFEST_SEALED = "manifest_sealed";
+    public static final String KEY_CREATED = "key_created";
+    public static final String KEY_RETIRED = "key_retired";
+    public static final String CONFIG_LOADED = "config_loaded";
+    public static final String LEDGER_VERIFIED = "ledger_verified";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public GovernanceLog(DataSource dataSource, ObjectMapper mapper, Clock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Records an event; {@code details} becomes a JSON object (map keys are kept as given). */
+    @Transactional
+    public GovernanceChain.Event record(String kind, String actor, String subject, Map<String, ?> details) {
+        JsonNode tree = details == null ? null : mapper.valueToTree(details);
+        return record(kind, actor, subject, tree);
+    }
+
+    @Transactional
+    public GovernanceChain.Event record(String kind, String actor, String subject, JsonNode details) {
+        try (Connection c = dataSource.getConnection()) {
+            return GovernanceChain.append(c, kind, actor, subject, details, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record governance event " + kind, e);
+        }
+    }
+
+    /** Events after {@code after} (exclusive), at most {@code limit}. */
+    public List<GovernanceChain.Event> list(long after, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return GovernanceChain.list(c, after, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public GovernanceChain.Head head() {
+        try (Connection c = dataSource.getConnection()) {
+            return GovernanceChain.head(c, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
