@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.trustledger.ledger.GovernanceLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,10 +32,12 @@ public class Gaps {
 
     private final DataSource db;
     private final Clock clock;
+    private final GovernanceLog governance;
 
-    public Gaps(DataSource db, Clock clock) {
+    public Gaps(DataSource db, Clock clock, GovernanceLog governance) {
         this.db = db;
         this.clock = clock;
+        this.governance = governance;
     }
 
     /** Opens a gap for {@code source}, or refreshes {@code last_seen_at} of the one already open. */
@@ -199,8 +204,8 @@ public class Gaps {
     }
 
     /**
-     * The one place a gap transition (opened, assigned, closed) is recorded. Runs inside the caller's
-     * transaction. INTEGRATION POINT: append the matching governance event here.
+     * The one place a gap transition (opened, assigned, closed) is recorded, in the register's history
+     * and on the governance chain, inside the caller's transaction.
      */
     private void transition(Connection c, long gapId, String actor, String action, String detail) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO gap_event (gap_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")) {
@@ -211,6 +216,10 @@ public class Gaps {
             s.setString(5, detail);
             s.executeUpdate();
         }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", action);
+        details.put("detail", detail);
+        governance.record(GovernanceLog.GAP_CHANGED, actor, "gap:" + gapId, details);
         LOG.infof("Gap %d %s", gapId, action);
     }
 

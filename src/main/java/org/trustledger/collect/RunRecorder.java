@@ -10,8 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trustledger.ledger.AppendedEvidence;
+import org.trustledger.ledger.EvidenceLedger;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.ledger.Hashes;
 import org.trustledger.ledger.Jcs;
+import org.trustledger.ledger.NewEvidence;
 
 /**
  * Records the result of a collector run: the one place every run (scheduled, staff-triggered, pushed,
@@ -30,47 +37,58 @@ public class RunRecorder {
 
     private final DataSource db;
     private final Gaps gaps;
+    private final EvidenceLedger ledger;
+    private final GovernanceLog governance;
 
-    public RunRecorder(DataSource db, Gaps gaps) {
+    public RunRecorder(DataSource db, Gaps gaps, EvidenceLedger ledger, GovernanceLog governance) {
         this.db = db;
         this.gaps = gaps;
+        this.ledger = ledger;
+        this.governance = governance;
     }
 
     /**
-     * Stores the run and updates the gap register, in one transaction.
-     *
-     * <p>INTEGRATION POINT for the evidence ledger: in this same transaction, append the evidence item
-     * (id, collector id, collected_at, controls, status, summary, payload, payload_sha256) to the Merkle
-     * log, set {@code collector_run.evidence_index} to its leaf index, and append the governance event.
-     * A failure there rolls the run back, so the history never holds a run the ledger lacks.
+     * Appends the run's evidence item to the log, stores the run with its leaf index and updates the gap
+     * register, in one transaction: a failure anywhere rolls all back, so the run history never holds a
+     * run the ledger lacks. Runs a person or a service account caused are governance events too.
      */
     @Transactional
     public CollectorRun record(CollectorDefinition d, CollectorResult result, Origin origin, String triggeredBy, Instant startedAt,
             Instant finishedAt) {
         CollectorResult r = canonicalizable(result);
         byte[] canonical = Jcs.canonicalize(r.payload());
+        AppendedEvidence leaf = ledger.append(List.of(new NewEvidence(d.id(), d.controls(), r.status().wire(), r.summary(), r.payload(),
+                r.observedAt()))).get(0);
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO collector_run (collector_id, origin, triggered_by, started_at,"
-                        + " finished_at, collected_at, observed_at, status, summary, payload, payload_sha256, controls)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?) RETURNING " + CollectorRun.COLUMNS)) {
+                        + " finished_at, collected_at, observed_at, status, summary, payload, payload_sha256, controls, evidence_index)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?) RETURNING " + CollectorRun.COLUMNS)) {
             s.setString(1, d.id());
             s.setString(2, origin.wire());
             s.setString(3, triggeredBy);
             s.setTimestamp(4, Jdbc.ts(startedAt));
             s.setTimestamp(5, Jdbc.ts(finishedAt));
-            s.setTimestamp(6, Jdbc.ts(finishedAt));
+            s.setTimestamp(6, Jdbc.ts(leaf.collectedAt()));
             s.setTimestamp(7, Jdbc.ts(r.observedAt()));
             s.setString(8, r.status().wire());
             s.setString(9, r.summary());
             s.setString(10, new String(canonical, java.nio.charset.StandardCharsets.UTF_8));
             s.setBytes(11, Hashes.sha256(canonical));
             s.setArray(12, Jdbc.textArray(c, d.controls()));
+            s.setLong(13, leaf.index());
             CollectorRun run;
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 run = CollectorRun.read(rs);
             }
             gaps.afterRun(d, run);
+            if (origin != Origin.SCHEDULE) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("origin", origin.wire());
+                details.put("status", run.status().wire());
+                details.put("evidence_index", leaf.index());
+                governance.record(GovernanceLog.COLLECTOR_RUN, triggeredBy, "collector:" + d.id(), details);
+            }
             return run;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record run of " + d.id(), e);

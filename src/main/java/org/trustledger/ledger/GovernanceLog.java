@@ -31,6 +31,11 @@ public class GovernanceLog {
     public static final String KEY_RETIRED = "key_retired";
     public static final String CONFIG_LOADED = "config_loaded";
     public static final String LEDGER_VERIFIED = "ledger_verified";
+    public static final String COLLECTOR_RUN = "collector_run";
+    public static final String GAP_CHANGED = "gap_changed";
+    public static final String DSR_CHANGED = "dsr_changed";
+    public static final String REGISTER_CHANGED = "register_changed";
+    public static final String REPORT_RENDERED = "report_rendered";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;

@@ -2,6 +2,9 @@ package org.trustledger.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.trustledger.ledger.GovernanceLog;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,8 +21,10 @@ public class DsrCaseHistory {
     }
 
     private final EntityManager em;
+    private final GovernanceLog governance;
 
-    public DsrCaseHistory(EntityManager em) {
+    public DsrCaseHistory(EntityManager em, GovernanceLog governance) {
+        this.governance = governance;
         this.em = em;
     }
 
@@ -38,5 +43,12 @@ public class DsrCaseHistory {
                 .setParameter(6, to.wire())
                 .setParameter(7, note)
                 .executeUpdate();
+        // The chain gets the state change only: notes and details can hold personal data.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        details.put("from", from == null ? null : from.wire());
+        details.put("to", to.wire());
+        details.put("with_note", note != null && !note.isBlank());
+        governance.record(GovernanceLog.DSR_CHANGED, actor == null ? "data-subject" : actor, "dsr:" + caseId, details);
     }
 }

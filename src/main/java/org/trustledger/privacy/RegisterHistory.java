@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.trustledger.ledger.GovernanceLog;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
@@ -55,8 +59,10 @@ public class RegisterHistory {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final GovernanceLog governance;
 
-    public RegisterHistory(EntityManager em, ObjectMapper mapper) {
+    public RegisterHistory(EntityManager em, ObjectMapper mapper, GovernanceLog governance) {
+        this.governance = governance;
         this.em = em;
         this.mapper = mapper;
     }
@@ -96,6 +102,13 @@ public class RegisterHistory {
             insert.setParameter(9, json(to));
         }
         insert.executeUpdate();
+        // Field names only: register values (breach descriptions, notes) can hold personal data.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("register", register.wire());
+        details.put("action", action);
+        details.put("revision", revision);
+        details.put("changed_fields", changedFields(from, to));
+        governance.record(GovernanceLog.REGISTER_CHANGED, actor, register.wire() + ":" + recordId, details);
         return revision;
     }
 
@@ -151,5 +164,17 @@ public class RegisterHistory {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> changedFields(ObjectNode from, ObjectNode to) {
+        TreeSet<String> names = new TreeSet<>();
+        if (from != null) {
+            from.fieldNames().forEachRemaining(names::add);
+        }
+        if (to != null) {
+            to.fieldNames().forEachRemaining(names::add);
+        }
+        names.removeIf(n -> java.util.Objects.equals(from == null ? null : from.get(n), to == null ? null : to.get(n)));
+        return List.copyOf(names);
     }
 }

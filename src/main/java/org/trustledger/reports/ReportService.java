@@ -1,6 +1,14 @@
 package org.trustledger.reports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import org.trustledger.ledger.AppendedEvidence;
+import org.trustledger.ledger.EvidenceLedger;
+import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.ledger.NewEvidence;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,17 +21,33 @@ import org.trustledger.web.Problem;
 @ApplicationScoped
 public class ReportService {
 
+    /** The controls a rendering is evidence for. */
+    private static final Map<ReportKind, List<String>> CONTROLS = Map.of(
+            ReportKind.ROPA, List.of("GDPR:Art.30", "ISO27001:A.5.34"),
+            ReportKind.TIA, List.of("GDPR:Art.44", "GDPR:Art.46", "ISO27001:A.5.14", "ISO27001:A.5.34"));
+
     private final ReportRenderer renderer;
     private final ReportStore store;
+    private final EvidenceLedger ledger;
+    private final GovernanceLog governance;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public ReportService(ReportRenderer renderer, ReportStore store, Clock clock) {
+    public ReportService(ReportRenderer renderer, ReportStore store, EvidenceLedger ledger, GovernanceLog governance, ObjectMapper json,
+            Clock clock) {
         this.renderer = renderer;
         this.store = store;
+        this.ledger = ledger;
+        this.governance = governance;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** Renders the RoPA, or the TIAs (all, or one vendor's), and stores each rendering. */
+    /**
+     * Renders the RoPA, or the TIAs (all, or one vendor's), and stores each rendering; its SHA-256 becomes an
+     * evidence item in the ledger in the same transaction.
+     */
+    @Transactional
     public List<Report> render(ReportKind kind, Optional<String> vendorId, String actor) {
         LocalDate today = LocalDate.now(clock);
         List<ReportRenderer.Rendered> rendered = switch (kind) {
@@ -32,9 +56,28 @@ public class ReportService {
         };
         List<Report> saved = new ArrayList<>();
         for (ReportRenderer.Rendered r : rendered) {
-            store.save(r, actor).ifPresent(saved::add);
+            store.save(r, actor).ifPresent(report -> {
+                record(report, actor);
+                saved.add(report);
+            });
         }
         return saved;
+    }
+
+    private void record(Report report, String actor) {
+        ObjectNode payload = json.createObjectNode()
+                .put("report_id", report.id())
+                .put("kind", report.kind())
+                .put("subject", report.subject())
+                .put("period", report.period())
+                .put("sha256", report.sha256())
+                .put("size", report.size());
+        String summary = ("ropa".equals(report.kind()) ? "Record of processing activities " : "Transfer impact assessment " + report.subject() + " ")
+                + report.period() + " rendered";
+        AppendedEvidence leaf = ledger.append(List.of(new NewEvidence("reports", CONTROLS.get(ReportKind.valueOf(report.kind().toUpperCase(
+                java.util.Locale.ROOT))), "pass", summary, payload))).get(0);
+        ObjectNode details = payload.deepCopy().put("evidence_index", leaf.index());
+        governance.record(GovernanceLog.REPORT_RENDERED, actor, "report:" + report.id(), details);
     }
 
     private Vendor vendorNeedingAssessment(String id) {
