@@ -263,6 +263,25 @@ public class Gaps {
         return out;
     }
 
+    /** Sources of the open gaps whose source starts with {@code prefix} (e.g. {@code breach:}), sorted. */
+    @Transactional
+    public List<String> openSourcesStartingWith(String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT source FROM gap WHERE status = 'open' AND source LIKE ? ORDER BY source")) {
+            s.setString(1, pattern);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** Filters are optional; newest first. */
     @Transactional
     public List<Gap> list(String status, String severity, String control, String source, int limit) {

@@ -71,8 +71,9 @@ class DefinitionValidationTest {
 
     @Test
     void unknownType() throws Exception {
-        assertEquals(List.of(f() + "type: unknown type 'nope'; known: access-review, command, file-baseline, http-probe, manual,"
-                + " policy-currency, pushed, sql-check, test-throws"), problems(BASE.formatted("x1").replace("type: command", "type: nope")));
+        assertEquals(List.of(f() + "type: unknown type 'nope'; known: access-review, breach-sla, command, consent-register,"
+                + " dpia-register, dsr-deadlines, file-baseline, http-probe, manual, policy-currency, privacy-notice-currency, pushed, residency, ropa-currency, sql-check, subprocessor-review,"
+                + " test-throws, tia-currency"), problems(BASE.formatted("x1").replace("type: command", "type: nope")));
     }
 
     @Test
@@ -108,6 +109,23 @@ class DefinitionValidationTest {
         assertEquals(List.of(f() + "params.policies[0]: no policy with id 'nope' in policies"),
                 problems(BASE.formatted("x1").replace("type: command", "type: policy-currency")
                         .replace("  argv: [\"/usr/bin/true\"]", "  policies: [nope]")));
+    }
+
+    @Test
+    void registerCollectorParamsAreCheckedAtStartUp() throws Exception {
+        String base = BASE.formatted("x1").replace("  argv: [\"/usr/bin/true\"]", "%s");
+        assertEquals(List.of(f() + "params.audiences[1]: unknown audience 'visitors'; one of applicants, customers, staff, website_visitors"),
+                problems(base.replace("type: command", "type: privacy-notice-currency").formatted("  audiences: [customers, visitors]")));
+        assertEquals(List.of(f() + "params.audiences: must name at least one audience"),
+                problems(base.replace("type: command", "type: privacy-notice-currency").formatted("  audiences: []")));
+        assertEquals(List.of(f() + "params.activities[0]: no processing activity with id 'nope' in the system description"),
+                problems(base.replace("type: command", "type: dpia-register").formatted("  activities: [nope]")));
+        assertEquals(List.of(f() + "params.max_age_days: must be from 1 to 3650"),
+                problems(base.replace("type: command", "type: tia-currency").formatted("  max_age_days: 0")));
+        assertEquals(List.of(f() + "params.warn_days: must be from 0 to 90"),
+                problems(base.replace("type: command", "type: dsr-deadlines").formatted("  warn_days: 365")));
+        assertEquals(List.of(f() + "params.max_age_days: unknown parameter; this type accepts none"),
+                problems(base.replace("type: command", "type: residency").formatted("  max_age_days: 3")));
     }
 
     @Test
@@ -165,8 +183,9 @@ class DefinitionValidationTest {
         assertEquals(List.of(
                 a + "id: 'A' must be 2-63 characters of a-z, 0-9 and '-', starting with a letter or digit",
                 a + "description: is required",
-                a + "type: unknown type 'nope'; known: access-review, command, file-baseline, http-probe, manual, policy-currency, pushed,"
-                        + " sql-check, test-throws",
+                a + "type: unknown type 'nope'; known: access-review, breach-sla, command, consent-register, dpia-register, dsr-deadlines,"
+                        + " file-baseline, http-probe, manual, policy-currency, privacy-notice-currency, pushed, residency, ropa-currency,"
+                        + " sql-check, subprocessor-review, test-throws, tia-currency",
                 a + "schedule: is required",
                 a + "controls: is required (a list of control IDs such as ISO27001:A.5.1)",
                 a + "freshness: is required (an ISO-8601 duration such as P1D or PT6H)",
@@ -193,6 +212,9 @@ class DefinitionValidationTest {
         assertEquals(83, iso.size());
         assertEquals(83, iso.stream().filter(c -> tagged.contains(c.id())).count(), "applicable ISO controls covered");
         assertEquals(43, soc2.stream().filter(c -> tagged.contains(c.id())).count(), "SOC 2 criteria covered");
+        var gdpr = catalog.framework("gdpr").orElseThrow().controls().stream().filter(c -> system.isApplicable(c.id())).toList();
+        assertEquals(25, gdpr.size());
+        assertEquals(List.of(), gdpr.stream().map(c -> c.id()).filter(id -> !tagged.contains(id)).toList(), "applicable GDPR articles not covered");
     }
 
     @Test
