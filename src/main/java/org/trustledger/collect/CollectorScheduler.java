@@ -60,11 +60,21 @@ public class CollectorScheduler {
     void sync() {
         try {
             Set<String> wanted = new HashSet<>();
+            Set<String> everRun = runs.latestAll().keySet();
             int changed = 0;
+            int firstRuns = 0;
             for (CollectorDefinition d : registry.all()) {
                 wanted.add(d.id());
-                if (ensure(JobKey.jobKey(d.id(), GROUP), d.schedule(), CollectorJob.class, d.description())) {
+                JobKey key = JobKey.jobKey(d.id(), GROUP);
+                if (ensure(key, d.schedule(), CollectorJob.class, d.description())) {
                     changed++;
+                    // A collector that has never run gets its first evidence now rather than at its next cron slot,
+                    // so a fresh installation shows its real state within minutes. Only the instance that created
+                    // the trigger gets here, so the run happens once.
+                    if (config.runNewOnStart() && !everRun.contains(d.id())) {
+                        scheduler.triggerJob(key);
+                        firstRuns++;
+                    }
                 }
             }
             int removed = 0;
@@ -75,7 +85,8 @@ public class CollectorScheduler {
                 }
             }
             ensure(JobKey.jobKey(STALENESS, SYSTEM_GROUP), config.stalenessSchedule(), StalenessJob.class, "Open gaps for stale evidence");
-            LOG.infof("Collector schedule: %d collectors, %d (re)scheduled, %d removed", wanted.size(), changed, removed);
+            LOG.infof("Collector schedule: %d collectors, %d (re)scheduled, %d removed, %d first runs queued", wanted.size(), changed, removed,
+                    firstRuns);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot synchronise the collector schedule", e);
         }

@@ -32,6 +32,10 @@ public interface CollectorsConfig {
     @WithDefault("0 */5 * * * ?")
     String stalenessSchedule();
 
+    /** Whether a collector that has never run is run once right after it is first scheduled. */
+    @io.smallrye.config.WithDefault("true")
+    boolean runNewOnStart();
+
     /** Service-account token lifetime when the request names none, and the longest allowed. */
     @WithDefault("P90D")
     Duration tokenDefaultLifetime();

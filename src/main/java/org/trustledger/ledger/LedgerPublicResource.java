@@ -18,17 +18,16 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerPublicResource {
 
-    /** Most leaves /verify returns for one hash (the same payload may have been recorded often). */
-    static final int MAX_MATCHES = 10;
-
     private final EvidenceLedger ledger;
     private final LedgerKeys keys;
     private final LedgerCheckpoints checkpoints;
+    private final HashLookup lookup;
 
-    public LedgerPublicResource(EvidenceLedger ledger, LedgerKeys keys, LedgerCheckpoints checkpoints) {
+    public LedgerPublicResource(EvidenceLedger ledger, LedgerKeys keys, LedgerCheckpoints checkpoints, HashLookup lookup) {
         this.ledger = ledger;
         this.keys = keys;
         this.checkpoints = checkpoints;
+        this.lookup = lookup;
     }
 
     public record KeyView(String keyId, String algorithm, String publicKeyPem, String noteVerifierKey, Instant createdAt,
@@ -39,13 +38,6 @@ public class LedgerPublicResource {
     }
 
     public record ConsistencyProof(long first, long second, String firstRoot, String secondRoot, List<String> hashes) {
-    }
-
-    public record VerifiedEntry(long index, String leafHash, String matched, String collectedAt, List<String> inclusionProof) {
-    }
-
-    public record Verification(String sha256, boolean found, long treeSize, String rootHash, String checkpoint,
-            List<VerifiedEntry> entries) {
     }
 
     @GET
@@ -100,17 +92,8 @@ public class LedgerPublicResource {
 
     @GET
     @Path("/verify")
-    public Verification verify(@QueryParam("sha256") String hashParam) {
-        byte[] hash = QueryParams.sha256Hex("sha256", hashParam);
-        CheckpointStore.Issued cp = checkpoints.latest();
-        List<VerifiedEntry> entries = new ArrayList<>();
-        if (cp.treeSize() > 0) {
-            for (LedgerStore.Match m : ledger.findByHash(hash, cp.treeSize(), MAX_MATCHES)) {
-                entries.add(new VerifiedEntry(m.index(), Codec.toHex(m.leafHash()), m.byPayload() ? "payload_sha256" : "leaf_hash",
-                        Rfc3339.format(m.collectedAt()), hex(ledger.inclusionProof(m.index(), cp.treeSize()))));
-            }
-        }
-        return new Verification(Codec.toHex(hash), !entries.isEmpty(), cp.treeSize(), Codec.toHex(cp.rootHash()), cp.note(), entries);
+    public HashLookup.Verification verify(@QueryParam("sha256") String hashParam) {
+        return lookup.lookup(QueryParams.sha256Hex("sha256", hashParam));
     }
 
     static List<String> hex(List<byte[]> hashes) {

@@ -10,7 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.trustledger.controls.Framework;
+import org.trustledger.ledger.CheckpointStore;
+import org.trustledger.ledger.Codec;
+import org.trustledger.ledger.HashLookup;
+import org.trustledger.ledger.LedgerCheckpoints;
+import org.trustledger.ledger.LedgerKeys;
+import org.trustledger.ledger.LedgerManifests;
+import org.trustledger.ledger.ManifestSealer;
 import org.trustledger.system.Organisation;
 import org.trustledger.system.SystemDescription;
 import org.trustledger.web.Problem;
@@ -23,7 +32,10 @@ public class TrustPages {
     @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance overview(Organisation organisation, List<TrustCenter.FrameworkSummary> frameworks,
-                int subProcessorCount, int pendingChanges, List<Advisory> latestAdvisories);
+                int subProcessorCount, int pendingChanges, List<Advisory> latestAdvisories, CheckpointStore.Issued checkpoint, String keyId,
+                String lastSealed);
+
+        static native TemplateInstance verify(String query, String error, HashLookup.Verification result, String publicUrl);
 
         static native TemplateInstance compliance(Organisation organisation, Framework framework, List<TrustCenter.ControlGroup> groups,
                 int applicable, int total);
@@ -41,20 +53,50 @@ public class TrustPages {
     private final AdvisoriesProducer.Advisories advisories;
     private final TrustConfig config;
     private final Clock clock;
+    private final HashLookup lookup;
+    private final LedgerCheckpoints checkpoints;
+    private final LedgerKeys keys;
+    private final LedgerManifests manifests;
+    private final PublicUrl url;
 
-    public TrustPages(TrustCenter trust, SystemDescription system, AdvisoriesProducer.Advisories advisories, TrustConfig config, Clock clock) {
+    public TrustPages(TrustCenter trust, SystemDescription system, AdvisoriesProducer.Advisories advisories, TrustConfig config, Clock clock,
+            HashLookup lookup, LedgerCheckpoints checkpoints, LedgerKeys keys, LedgerManifests manifests, PublicUrl url) {
         this.trust = trust;
         this.system = system;
         this.advisories = advisories;
         this.config = config;
         this.clock = clock;
+        this.lookup = lookup;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.manifests = manifests;
+        this.url = url;
     }
 
     @GET
     public TemplateInstance overview() {
         SubProcessorFeed.Document feed = feed();
+        LocalDate today = LocalDate.now(clock);
+        List<ManifestSealer.Manifest> recent = manifests.list(today.minusDays(31), today);
+        String lastSealed = recent.isEmpty() ? null : recent.get(recent.size() - 1).day().toString();
         return Templates.overview(system.organisation(), trust.frameworks(), feed.subProcessors().size(), feed.changes().size(),
-                advisories.all().stream().limit(3).toList());
+                advisories.all().stream().limit(3).toList(), checkpoints.latest(), keys.current().keyId(), lastSealed);
+    }
+
+    /** Paste a SHA-256, see whether the log holds it: a plain GET form, so it works without JavaScript. */
+    @GET
+    @Path("verify")
+    public Response verify(@QueryParam("sha256") String sha256) {
+        if (sha256 == null || sha256.isBlank()) {
+            return Response.ok(Templates.verify("", null, null, url.of(""))).build();
+        }
+        String q = sha256.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!q.matches("[0-9a-f]{64}")) {
+            String shown = sha256.length() > 80 ? sha256.substring(0, 80) + "…" : sha256;
+            return Response.status(400).entity(Templates.verify(shown, "A SHA-256 is exactly 64 hexadecimal characters (0-9, a-f).", null,
+                    url.of(""))).build();
+        }
+        return Response.ok(Templates.verify(q, null, lookup.lookup(Codec.fromHex(q, 32)), url.of(""))).build();
     }
 
     @GET

@@ -94,6 +94,7 @@ class BrowserPagesTest {
             "/advisories|Security advisories",
             "/advisories/TL-2026-001|TL-2026-001: Open redirect after sign-in in the customer web app",
             "/privacy/request|Make a privacy request",
+            "/verify|Verify evidence",
             "/staff/login|Staff sign-in"})
     void pageRendersCleanly(String path, String heading) throws IOException {
         driver.manage().window().setSize(new Dimension(1280, 1000));
@@ -146,6 +147,31 @@ class BrowserPagesTest {
         driver.get(statusUrl);
         assertEquals("received", driver.findElement(By.id("status")).getText());
         assertEquals(List.of(), consoleProblems());
+    }
+
+    @Test
+    void verifyPageFindsEvidenceAndExplainsTheProof() throws IOException {
+        String session = org.trustledger.Staff.withRole("compliance");
+        String payloadSha = io.restassured.RestAssured.given().cookie("tl_session", session).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("collector", "manual", "controls", List.of("ISO27001:A.5.1"), "status", "pass",
+                        "summary", "Browser verify test", "payload", java.util.Map.of("note", "signed policy " + System.nanoTime())))
+                .post("/api/v1/evidence").then().statusCode(201).extract().path("payload_sha256");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        open("/verify");
+        driver.findElement(By.id("sha256")).sendKeys(payloadSha);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("sha256="));
+        assertEquals("Found in the log", driver.findElement(By.id("result")).getText());
+        assertTrue(driver.findElement(By.tagName("pre")).getText().contains("\u2014 "), "signed note with its signature line");
+        screenshot("verify_found");
+        open("/verify?sha256=" + "0".repeat(64));
+        assertEquals("Not in the log", driver.findElement(By.id("result")).getText());
+        assertEquals(List.of(), consoleProblems());
+        open("/verify?sha256=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("64 hexadecimal"));
+        assertEquals("<script>alert(1)</script>", driver.findElement(By.id("sha256")).getAttribute("value"), "echoed as a value, inert");
+        // The only console line is the page's own 400 status; no script ran.
+        assertTrue(consoleProblems().stream().allMatch(m -> m.contains("status of 400")));
     }
 
     @Test

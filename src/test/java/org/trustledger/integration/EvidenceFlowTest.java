@@ -63,7 +63,25 @@ class EvidenceFlowTest {
         List<JsonNode> events = eventsAfter(before, admin);
         assertTrue(events.stream().anyMatch(e -> "collector_run".equals(e.get("kind").asText()) && "admin".equals(e.get("actor").asText())
                 && "collector:t-cmd-false".equals(e.get("subject").asText())), events.toString());
-        assertTrue(events.stream().anyMatch(e -> "gap_changed".equals(e.get("kind").asText())), "the failing run opened or refreshed a gap");
+        JsonNode open = JSON.readTree(given().cookie("tl_session", admin).queryParam("status", "open").get("/api/v1/gaps").then().statusCode(200)
+                .extract().asByteArray());
+        JsonNode gap = null;
+        for (JsonNode g : open) {
+            if ("t-cmd-false".equals(g.get("source").asText())) {
+                gap = g;
+            }
+        }
+        assertNotNull(gap, "the failing run keeps a gap open");
+        long gapId = gap.get("id").asLong();
+        // Opening it was a governance event (now, or when an earlier run of this collector failed).
+        JsonNode all = JSON.readTree(given().cookie("tl_session", admin).queryParam("limit", 1000).get("/api/v1/governance/events")
+                .then().statusCode(200).extract().asByteArray());
+        boolean opened = false;
+        for (JsonNode e : all) {
+            opened |= "gap_changed".equals(e.get("kind").asText()) && ("gap:" + gapId).equals(e.get("subject").asText())
+                    && "opened".equals(e.get("details").get("action").asText());
+        }
+        assertTrue(opened, "gap " + gapId + " opening is on the chain");
 
         // The public verify endpoint finds the run's payload by its hash.
         String payloadSha = leaf.get("payload_sha256").asText();
