@@ -38,7 +38,7 @@ public class TrustPages {
         static native TemplateInstance verify(String query, String error, HashLookup.Verification result, String publicUrl);
 
         static native TemplateInstance compliance(Organisation organisation, Framework framework, List<TrustCenter.ControlGroup> groups,
-                int applicable, int total);
+                int applicable, int total, org.trustledger.collect.Coverage.Totals totals);
 
         static native TemplateInstance subProcessors(Organisation organisation, SubProcessorFeed.Document feed, List<ChangeLine> changes,
                 int noticeDays);
@@ -104,7 +104,8 @@ public class TrustPages {
     public TemplateInstance compliance(@PathParam("framework") String id) {
         Framework framework = trust.framework(id).orElseThrow(() -> Problem.Exception.of(404, "No such framework; known: iso27001, soc2, gdpr."));
         TrustCenter.FrameworkSummary summary = trust.frameworks().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
-        return Templates.compliance(system.organisation(), framework, trust.controls(framework), summary.applicable(), summary.total());
+        return Templates.compliance(system.organisation(), framework, trust.controls(framework), summary.applicable(), summary.total(),
+                trust.totals(id).orElse(null));
     }
 
     @GET

@@ -124,7 +124,8 @@ class BrowserPagesTest {
         assertEquals(93, driver.findElements(By.cssSelector("tbody tr")).size());
         String excluded = driver.findElement(By.id("ISO27001:A.7.1")).getText();
         assertTrue(excluded.contains("excluded"), excluded);
-        assertTrue(driver.findElement(By.id("ISO27001:A.5.1")).getText().contains("applies"));
+        String applicable = driver.findElement(By.id("ISO27001:A.5.1")).getText();
+        assertTrue(applicable.matches("(?s).*(pass|fail|error|stale|awaiting evidence|not covered).*"), applicable);
     }
 
     @Test
