@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.ledger.Jcs;
 import org.trustledger.web.Problem;
 
@@ -40,8 +42,11 @@ public class EvidencePushResource {
     private final RunRecorder recorder;
     private final ObjectMapper json;
     private final Clock clock;
+    private final GovernanceLog governance;
 
-    public EvidencePushResource(ServiceTokens tokens, CollectorRegistry registry, RunRecorder recorder, ObjectMapper json, Clock clock) {
+    public EvidencePushResource(ServiceTokens tokens, CollectorRegistry registry, RunRecorder recorder, ObjectMapper json, Clock clock,
+            GovernanceLog governance) {
+        this.governance = governance;
         this.tokens = tokens;
         this.registry = registry;
         this.recorder = recorder;
@@ -64,7 +69,7 @@ public class EvidencePushResource {
         if (check instanceof ServiceTokens.WrongScope) {
             return Problem.of(403, "This token is not scoped to this collector.").toResponse();
         }
-        ServiceTokens.TokenView token = ((ServiceTokens.Valid) check).token();
+        ServiceTokens.Valid token = (ServiceTokens.Valid) check;
         CollectorDefinition d = registry.find(collectorId)
                 .orElseThrow(() -> Problem.Exception.of(404, "No collector with this id is loaded."));
         if (!d.type().equals("pushed")) {
@@ -72,8 +77,13 @@ public class EvidencePushResource {
         }
         CollectorResult result = parse(body);
         Instant now = clock.instant();
-        CollectorRun run = recorder.record(d, result, RunRecorder.Origin.PUSH, "token:" + token.id(), now, now);
-        tokens.touch(token.id());
+        String actor = token.account() == null ? "token:" + token.tokenId() : "service:" + token.account();
+        CollectorRun run = recorder.record(d, result, RunRecorder.Origin.PUSH, actor, now, now);
+        tokens.touch(token.tokenId());
+        if (token.account() != null) {
+            governance.record(GovernanceLog.SERVICE_PUSH, actor, d.id(), Map.of("token_id", token.tokenId(), "run_id", run.id(),
+                    "status", result.status().wire()));
+        }
         return Response.created(URI.create("/api/v1/collectors/" + d.id() + "/runs")).type(MediaType.APPLICATION_JSON).entity(run).build();
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.web.Problem;
 
 /** Checks a username and password, honouring the throttle, and opens a session on success. */
 @ApplicationScoped
@@ -32,12 +33,15 @@ public class LoginService {
     private final StaffSessions sessions;
     private final Clock clock;
     private final GovernanceLog governance;
+    private final StaffConfig config;
 
     // What a username can look like; anything else (a password typed into the wrong field, say) is
     // not written into the permanent governance chain.
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
 
-    public LoginService(PasswordHasher hasher, LoginThrottle throttle, StaffSessions sessions, Clock clock, GovernanceLog governance) {
+    public LoginService(PasswordHasher hasher, LoginThrottle throttle, StaffSessions sessions, Clock clock, GovernanceLog governance,
+            StaffConfig config) {
+        this.config = config;
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -46,6 +50,9 @@ public class LoginService {
     }
 
     public Outcome login(String rawUsername, String password, String clientIp) {
+        if (!config.localLogin()) {
+            throw Problem.Exception.of(403, "Password sign-in is switched off (trustledger.staff.local-login=false).");
+        }
         String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         List<String> subjects = List.of(LoginThrottle.forAccount(username), LoginThrottle.forIp(clientIp));
         Optional<Duration> locked = throttle.lockedFor(subjects);

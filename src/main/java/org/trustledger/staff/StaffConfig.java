@@ -31,4 +31,8 @@ public interface StaffConfig {
 
     @WithDefault("PT1H")
     Duration maxLockout();
+
+    /** Whether staff may sign in with a local username and password; false leaves single sign-on as the only way in. */
+    @WithDefault("true")
+    boolean localLogin();
 }

@@ -14,4 +14,10 @@ public interface HttpConfig {
     /** The header a trusted proxy puts the client address in. */
     @WithDefault("X-Forwarded-For")
     String clientIpHeader();
+
+    /** CIDRs staff pages and APIs ({@link Routes}) may be reached from; empty means anywhere. */
+    Optional<List<String>> staffAllowlist();
+
+    /** CIDRs service accounts may push evidence from; empty means anywhere. */
+    Optional<List<String>> serviceAllowlist();
 }

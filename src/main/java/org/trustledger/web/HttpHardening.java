@@ -30,7 +30,8 @@ public class HttpHardening {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::secureHeaders);
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBodies);
+        // NetworkAllowlist runs at MIN_VALUE + 1.
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::rejectOversizedBodies);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.errorHandler(404, ctx -> ProblemWriter.write(ctx.response(), Problem.of(404, "No resource at this path.")));
         router.errorHandler(405, ctx -> ProblemWriter.write(ctx.response(), Problem.of(405, "Method not allowed on this path.")));

@@ -22,6 +22,16 @@ class ClientIpTest {
             public String clientIpHeader() {
                 return "X-Forwarded-For";
             }
+
+            @Override
+            public Optional<List<String>> staffAllowlist() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<String>> serviceAllowlist() {
+                return Optional.empty();
+            }
         });
     }
 
