@@ -33,8 +33,12 @@ http {
   }
 }
 NGINX
+chmod -R a+rX "$WORK"   # nginx workers run as www-data; mktemp -d is private
 nginx -c "$WORK/nginx.conf"
 sleep 1
+# Both servers must answer 200 with the same bytes, or the comparison means nothing.
+curl -sf "http://127.0.0.1:$NGINX_PORT/api/v1/sub-processors.json" | cmp - "$WORK/www/api/v1/sub-processors.json"
+curl -sf "http://127.0.0.1:$APP_PORT/api/v1/sub-processors.json" | cmp - "$WORK/www/api/v1/sub-processors.json"
 
 echo "bytes: $(wc -c < "$WORK/www/api/v1/sub-processors.json")"
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
