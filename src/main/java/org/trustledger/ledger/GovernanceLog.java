@@ -36,6 +36,7 @@ public class GovernanceLog {
     public static final String DSR_CHANGED = "dsr_changed";
     public static final String REGISTER_CHANGED = "register_changed";
     public static final String REPORT_RENDERED = "report_rendered";
+    public static final String EXPORT = "export";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
