@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
-import org.trustledger.ledger.FreshLedgerProfile;
 import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.staff.Role;
 import org.trustledger.verifier.PackageVerifier;
@@ -47,7 +46,7 @@ import org.trustledger.verifier.PackageVerifier;
  * twice. Leaves the package in target/export-it/ for {@code AuditPackageVerifierJarIT}.
  */
 @QuarkusTest
-@TestProfile(FreshLedgerProfile.class)
+@TestProfile(ExportLedgerProfile.class)
 class AuditExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
