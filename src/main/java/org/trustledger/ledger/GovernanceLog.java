@@ -38,6 +38,7 @@ public class GovernanceLog {
     public static final String REPORT_RENDERED = "report_rendered";
     public static final String SERVICE_ACCOUNT_CHANGED = "service_account_changed";
     public static final String SERVICE_PUSH = "service_push";
+    public static final String EXPORT = "export";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;

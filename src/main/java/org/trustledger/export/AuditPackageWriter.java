@@ -1,0 +1,512 @@
+package org.trustledger.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.trustledger.collect.CollectorDefinition;
+import org.trustledger.collect.CollectorRegistry;
+import org.trustledger.controls.Control;
+import org.trustledger.controls.ControlCatalog;
+import org.trustledger.controls.Framework;
+import org.trustledger.ledger.CheckpointStore;
+import org.trustledger.ledger.Codec;
+import org.trustledger.ledger.GovernanceChain;
+import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.ledger.Hashes;
+import org.trustledger.ledger.Jcs;
+import org.trustledger.ledger.LedgerKeys;
+import org.trustledger.ledger.LedgerStore;
+import org.trustledger.ledger.ManifestSealer;
+import org.trustledger.ledger.Rfc3339;
+import org.trustledger.ledger.SigningKey;
+import org.trustledger.ledger.StoredTree;
+import org.trustledger.policies.Policy;
+import org.trustledger.policies.PolicyLibrary;
+import org.trustledger.system.SystemDescription;
+
+/**
+ * Writes the audit package (DESIGN §6) as a zip, entry by entry, straight to the response.
+ *
+ * <p>The package checkpoint is the log's head at the end of the period: the signed checkpoint at
+ * tree size N = number of leaves collected before {@code to}+1 00:00Z (the current size when the
+ * period ends today). The period's evidence is leaves [first, N) where first = leaves collected before
+ * {@code from}. Everything in the package is read in one REPEATABLE READ snapshot from the indexes and
+ * sequence numbers fixed when the export starts, and {@code generated_at} is the stored issue time of
+ * that checkpoint, so exporting a closed period (one that ended before today) again gives the same
+ * bytes. Entries are written in a fixed order with a fixed timestamp (1980-01-01 00:00, no time zone).
+ *
+ * <p>package.json lists every other file except package.json.sig and SHA256SUMS (which depend on it);
+ * SHA256SUMS lists every file except itself, so {@code sha256sum -c SHA256SUMS} covers package.json
+ * and its signature too. Since package.json holds the hashes, it is written after the content,
+ * followed by its signature and SHA256SUMS; the export's governance event is recorded before the zip's
+ * central directory is written, so a package whose event could not be recorded is never complete.
+ */
+@ApplicationScoped
+public class AuditPackageWriter {
+
+    public static final Set<String> FRAMEWORKS = Set.of("iso27001", "soc2");
+    public static final String FORMAT = "trustledger-audit-package/1";
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final int FETCH = 500;
+
+    private final DataSource dataSource;
+    private final LedgerKeys keys;
+    private final GovernanceLog governance;
+    private final ControlCatalog catalog;
+    private final SystemDescription system;
+    private final CollectorRegistry collectors;
+    private final PolicyLibrary policies;
+    private final Clock clock;
+    private final JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    public AuditPackageWriter(DataSource dataSource, LedgerKeys keys, GovernanceLog governance, ControlCatalog catalog,
+            SystemDescription system, CollectorRegistry collectors, PolicyLibrary policies, Clock clock) {
+        this.dataSource = dataSource;
+        this.keys = keys;
+        this.governance = governance;
+        this.catalog = catalog;
+        this.system = system;
+        this.collectors = collectors;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** What one export covers, fixed before streaming starts. */
+    public record Plan(Framework framework, LocalDate from, LocalDate to, long firstIndex, long treeSize, CheckpointStore.Issued checkpoint,
+            Instant issuedAt, long firstSeq, long endSeq) {
+    }
+
+    /** One file of the package. */
+    record FileEntry(String path, String sha256, long size) {
+    }
+
+    /** Fixes the evidence range and governance range and issues (or finds) the package checkpoint. */
+    public Plan plan(String frameworkId, LocalDate from, LocalDate to) {
+        Framework framework = catalog.framework(frameworkId).orElseThrow(() -> new IllegalStateException("no framework " + frameworkId));
+        Instant start = ManifestSealer.startOf(from);
+        Instant end = ManifestSealer.startOf(to.plusDays(1));
+        try (Connection c = dataSource.getConnection()) {
+            LedgerStore.Head head = LedgerStore.head(c, false);
+            long first = firstAtOrAfter(c, "SELECT min(idx) FROM evidence WHERE collected_at >= ? AND idx < ?", start, head.treeSize());
+            long size = firstAtOrAfter(c, "SELECT min(idx) FROM evidence WHERE collected_at >= ? AND idx < ?", end, head.treeSize());
+            GovernanceChain.Head gov = GovernanceChain.head(c, false);
+            long firstSeq = firstAtOrAfter(c, "SELECT min(seq) FROM governance_event WHERE occurred_at >= ? AND seq < ?", start, gov.size());
+            long endSeq = firstAtOrAfter(c, "SELECT min(seq) FROM governance_event WHERE occurred_at >= ? AND seq < ?", end, gov.size());
+            CheckpointStore.Issued cp = CheckpointStore.at(c, size, keys.current(), clock.instant());
+            Instant issuedAt;
+            try (PreparedStatement ps = c.prepareStatement("SELECT issued_at FROM ledger_checkpoint WHERE tree_size = ?")) {
+                ps.setLong(1, size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    issuedAt = rs.getObject(1, OffsetDateTime.class).toInstant();
+                }
+            }
+            return new Plan(framework, from, to, first, size, cp, issuedAt, firstSeq, Math.max(firstSeq, endSeq));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot plan the export", e);
+        }
+    }
+
+    private static long firstAtOrAfter(Connection c, String sql, Instant t, long size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+            ps.setLong(2, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? size : v;
+            }
+        }
+    }
+
+    /** Streams the package for {@code plan} and records the export as a governance event of {@code actor}. */
+    public void write(Plan plan, String actor, OutputStream raw) throws IOException {
+        SigningKey key = keys.current();
+        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, 1 << 16));
+        Package pkg = new Package(zip);
+        Counts counts = new Counts();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                pkg.put("public-key.pem", key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+                writeEvidence(c, plan, pkg, counts);
+                writeStatus(c, plan, pkg);
+                writeControlLists(c, plan, pkg);
+                counts.manifests = writeManifests(c, plan, pkg);
+                writeGovernance(c, plan, pkg);
+                writePolicies(plan, pkg);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read the ledger for the export", e);
+        }
+        byte[] packageJson = packageJson(plan, key, counts, pkg.files);
+        List<FileEntry> all = new ArrayList<>(pkg.files);
+        pkg.put("package.json", packageJson);
+        pkg.put("package.json.sig", key.sign(packageJson));
+        StringBuilder sums = new StringBuilder();
+        pkg.files.stream().sorted(Comparator.comparing(FileEntry::path))
+                .forEach(f -> sums.append(f.sha256()).append("  ").append(f.path()).append('\n'));
+        pkg.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("framework", plan.framework().id());
+        details.put("from", plan.from().toString());
+        details.put("to", plan.to().toString());
+        details.put("package_json_sha256", Codec.toHex(Hashes.sha256(packageJson)));
+        details.put("tree_size", plan.treeSize());
+        details.put("evidence_count", counts.evidence);
+        details.put("file_count", all.size() + 3);
+        governance.record(GovernanceLog.EXPORT, actor, "export:" + plan.framework().id() + ":" + plan.from() + ".." + plan.to(), details);
+        zip.finish();
+        zip.flush();
+    }
+
+    private static final class Counts {
+        long evidence;
+        int manifests;
+    }
+
+    private byte[] packageJson(Plan plan, SigningKey key, Counts counts, List<FileEntry> files) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", FORMAT);
+        o.put("framework", plan.framework().id());
+        o.put("framework_name", plan.framework().name() + " " + plan.framework().version());
+        ObjectNode period = o.putObject("period");
+        period.put("from", plan.from().toString());
+        period.put("to", plan.to().toString());
+        o.put("generated_at", Rfc3339.format(plan.issuedAt()));
+        o.put("checkpoint", plan.checkpoint().note());
+        o.put("tree_size", plan.treeSize());
+        o.put("root_hash", Codec.toHex(plan.checkpoint().rootHash()));
+        o.put("key_id", key.keyId());
+        o.put("first_index", plan.firstIndex());
+        o.put("evidence_count", counts.evidence);
+        o.put("manifest_count", counts.manifests);
+        ObjectNode gov = o.putObject("governance");
+        gov.put("first_seq", plan.firstSeq());
+        gov.put("event_count", plan.endSeq() - plan.firstSeq());
+        ArrayNode arr = o.putArray("files");
+        files.stream().sorted(Comparator.comparing(FileEntry::path)).forEach(f -> {
+            ObjectNode e = arr.addObject();
+            e.put("path", f.path());
+            e.put("sha256", f.sha256());
+            e.put("size", f.size());
+        });
+        return Jcs.canonicalize(o);
+    }
+
+    private void writeEvidence(Connection c, Plan plan, Package pkg, Counts counts) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT idx, canonical, leaf_hash FROM evidence WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, plan.firstIndex());
+            ps.setLong(2, plan.treeSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long idx = rs.getLong(1);
+                    pkg.put("evidence/" + idx + ".json", rs.getBytes(2));
+                    List<byte[]> proof = StoredTree.inclusionProof(c, idx, plan.treeSize());
+                    ObjectNode p = JsonNodeFactory.instance.objectNode();
+                    p.put("index", idx);
+                    p.put("tree_size", plan.treeSize());
+                    p.put("leaf_hash", Codec.toHex(rs.getBytes(3)));
+                    ArrayNode hashes = p.putArray("hashes");
+                    proof.forEach(h -> hashes.add(Codec.toHex(h)));
+                    pkg.put("proofs/" + idx + ".json", Jcs.canonicalize(p));
+                    counts.evidence++;
+                }
+            }
+        }
+    }
+
+    /** Latest status per control and per collector within the period. */
+    private record Latest(String status, Instant at, long index, long count) {
+    }
+
+    private void writeStatus(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+        Map<String, Latest> byControl = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT ON (ctl) ctl, status, collected_at, idx, count(*) OVER (PARTITION BY ctl)
+                  FROM evidence, unnest(controls) AS ctl WHERE idx >= ? AND idx < ? ORDER BY ctl, idx DESC
+                """)) {
+            ps.setLong(1, plan.firstIndex());
+            ps.setLong(2, plan.treeSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byControl.put(rs.getString(1), new Latest(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        Map<String, Latest> byCollector = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT ON (collector) collector, status, collected_at, idx, count(*) OVER (PARTITION BY collector)
+                  FROM evidence WHERE idx >= ? AND idx < ? ORDER BY collector, idx DESC
+                """)) {
+            ps.setLong(1, plan.firstIndex());
+            ps.setLong(2, plan.treeSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byCollector.put(rs.getString(1), new Latest(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        boolean iso = plan.framework().id().equals("iso27001");
+        String title = (iso ? "Statement of Applicability" : "Trust Services Criteria status") + " — " + plan.framework().name();
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n")
+                .append("<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse;width:100%}")
+                .append("td,th{border:1px solid #999;padding:3px;vertical-align:top;text-align:left}")
+                .append(".pass{color:#060}.fail{color:#a00}.error{color:#a60}</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n")
+                .append("<p>Framework: ").append(esc(plan.framework().name())).append(' ').append(esc(plan.framework().version()))
+                .append(". Period: ").append(plan.from()).append(" to ").append(plan.to()).append(" (UTC, both included).")
+                .append(" Evidence in the period: leaves ").append(plan.firstIndex()).append(" to ").append(plan.treeSize() - 1)
+                .append(" (").append(plan.treeSize() - plan.firstIndex()).append(" items) of the log at tree size ")
+                .append(plan.treeSize()).append(".</p>\n");
+        if (plan.treeSize() == plan.firstIndex()) {
+            h.append("<p><strong>No evidence was collected in this period.</strong></p>\n");
+        }
+        h.append("<table>\n<thead><tr><th>Control</th><th>Title</th><th>Group</th><th>Applicable</th><th>Justification</th>")
+                .append("<th>Collectors (latest status in period)</th><th>Evidence items</th><th>Latest status</th></tr></thead>\n<tbody>\n");
+        for (Control ctl : plan.framework().controls()) {
+            boolean applicable = !iso || system.isApplicable(ctl.id());
+            String justification = iso ? system.exclusionJustification(ctl.id()).orElse("") : "";
+            h.append("<tr id=\"").append(esc(ctl.id())).append("\"><td>").append(esc(ctl.id())).append("</td><td>").append(esc(ctl.title()))
+                    .append("</td><td>").append(esc(ctl.group())).append("</td><td>").append(applicable ? "Yes" : "No").append("</td><td>")
+                    .append(esc(justification)).append("</td><td>");
+            List<String> cols = collectors.all().stream().filter(d -> d.controls().contains(ctl.id())).map(CollectorDefinition::id).sorted().toList();
+            if (cols.isEmpty()) {
+                h.append("—");
+            }
+            for (int i = 0; i < cols.size(); i++) {
+                Latest l = byCollector.get(cols.get(i));
+                h.append(i > 0 ? "<br>" : "").append(esc(cols.get(i))).append(": ");
+                h.append(l == null ? "no evidence in period" : "<span class=\"" + esc(l.status()) + "\">" + esc(l.status()) + "</span> at "
+                        + Rfc3339.format(l.at()));
+            }
+            Latest l = byControl.get(ctl.id());
+            h.append("</td><td>").append(l == null ? 0 : l.count()).append("</td><td>");
+            h.append(l == null ? "—" : "<span class=\"" + esc(l.status()) + "\">" + esc(l.status()) + "</span> (leaf " + l.index() + ", "
+                    + Rfc3339.format(l.at()) + ")");
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</body>\n</html>\n");
+        pkg.put(iso ? "soa.html" : "criteria-status.html", h.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeControlLists(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT idx, id, collector, status, collected_at FROM evidence
+                 WHERE idx >= ? AND idx < ? AND ? = ANY (controls) ORDER BY idx
+                """)) {
+            ps.setFetchSize(FETCH);
+            for (Control ctl : plan.framework().controls()) {
+                ps.setLong(1, plan.firstIndex());
+                ps.setLong(2, plan.treeSize());
+                ps.setString(3, ctl.id());
+                try (OutputStream out = pkg.open("controls/" + fileName(ctl.id()) + ".json");
+                        JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
+                        ResultSet rs = ps.executeQuery()) {
+                    g.writeStartObject();
+                    g.writeStringField("control", ctl.id());
+                    g.writeStringField("title", ctl.title());
+                    boolean applicable = !plan.framework().id().equals("iso27001") || system.isApplicable(ctl.id());
+                    g.writeBooleanField("applicable", applicable);
+                    if (!applicable) {
+                        g.writeStringField("justification", system.exclusionJustification(ctl.id()).orElse(""));
+                    }
+                    g.writeArrayFieldStart("evidence");
+                    long n = 0;
+                    while (rs.next()) {
+                        g.writeStartObject();
+                        g.writeNumberField("index", rs.getLong(1));
+                        g.writeStringField("id", rs.getObject(2).toString());
+                        g.writeStringField("collector", rs.getString(3));
+                        g.writeStringField("status", rs.getString(4));
+                        g.writeStringField("collected_at", Rfc3339.format(rs.getObject(5, OffsetDateTime.class).toInstant()));
+                        g.writeStringField("file", "evidence/" + rs.getLong(1) + ".json");
+                        g.writeEndObject();
+                        n++;
+                    }
+                    g.writeEndArray();
+                    g.writeNumberField("evidence_count", n);
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                }
+            }
+        }
+    }
+
+    private static int writeManifests(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+        List<ManifestSealer.Manifest> list = ManifestSealer.list(c, plan.from(), plan.to());
+        for (ManifestSealer.Manifest m : list) {
+            pkg.put("manifests/" + m.day() + ".json", m.body());
+            pkg.put("manifests/" + m.day() + ".json.sig", m.signature());
+        }
+        return list.size();
+    }
+
+    private static void writeGovernance(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+        byte[] before = GovernanceChain.ZERO_HASH;
+        if (plan.firstSeq() > 0) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM governance_event WHERE seq = ?")) {
+                ps.setLong(1, plan.firstSeq() - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("governance event " + (plan.firstSeq() - 1) + " is missing");
+                    }
+                    before = rs.getBytes(1);
+                }
+            }
+        }
+        ObjectNode head = JsonNodeFactory.instance.objectNode();
+        head.put("size", plan.firstSeq());
+        head.put("hash", Codec.toHex(before));
+        pkg.put("governance/head-before.json", Jcs.canonicalize(head));
+        try (OutputStream out = pkg.open("governance/events.jsonl");
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT canonical, prev_hash, hash FROM governance_event WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, plan.firstSeq());
+            ps.setLong(2, plan.endSeq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // Members in JCS order; "event" holds the exact canonical bytes that were hashed.
+                    out.write("{\"event\":".getBytes(StandardCharsets.US_ASCII));
+                    out.write(rs.getBytes(1));
+                    out.write((",\"hash\":\"" + Codec.toHex(rs.getBytes(3)) + "\",\"prev_hash\":\"" + Codec.toHex(rs.getBytes(2)) + "\"}\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+        }
+    }
+
+    private void writePolicies(Plan plan, Package pkg) throws IOException {
+        List<Policy> inForce = policies.policies().stream().filter(p -> !p.approvedAt().isAfter(plan.to()))
+                .sorted(Comparator.comparing(p -> p.file().getFileName().toString())).toList();
+        for (Policy p : inForce) {
+            pkg.put("policies/" + p.file().getFileName(), Files.readAllBytes(p.file()));
+        }
+    }
+
+    static String fileName(String controlId) {
+        return controlId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The zip being written: each entry gets the fixed time and is hashed and counted as it is written. */
+    static final class Package {
+        final ZipOutputStream zip;
+        final List<FileEntry> files = new ArrayList<>();
+        private final Map<String, Boolean> seen = new TreeMap<>();
+
+        Package(ZipOutputStream zip) {
+            this.zip = zip;
+        }
+
+        void put(String path, byte[] bytes) throws IOException {
+            try (OutputStream out = open(path)) {
+                out.write(bytes);
+            }
+        }
+
+        OutputStream open(String path) throws IOException {
+            if (seen.put(path, Boolean.TRUE) != null) {
+                throw new IllegalStateException("duplicate package entry " + path);
+            }
+            ZipEntry e = new ZipEntry(path);
+            e.setTimeLocal(ENTRY_TIME);
+            zip.putNextEntry(e);
+            MessageDigest md = Hashes.newSha256();
+            return new FilterOutputStream(zip) {
+                long size;
+                boolean closed;
+
+                @Override
+                public void write(int b) throws IOException {
+                    zip.write(b);
+                    md.update((byte) b);
+                    size++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    zip.write(b, off, len);
+                    md.update(b, off, len);
+                    size += len;
+                }
+
+                @Override
+                public void flush() {
+                    // The zip is flushed as a whole; flushing a half-written deflate block would change the bytes.
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        zip.closeEntry();
+                        files.add(new FileEntry(path, Codec.toHex(md.digest()), size));
+                    }
+                }
+            };
+        }
+    }
+}
