@@ -76,21 +76,8 @@ public final class GovernanceChain {
     /** Appends one event in the caller's transaction. */
     public static Event append(Connection c, String kind, String actor, String subject, JsonNode details, Instant now)
             throws SQLException {
-        if (kind == null || !KIND.matcher(kind).matches()) {
-            throw new IllegalArgumentException("event kind must match " + KIND.pattern());
-        }
-        if (actor == null || actor.isEmpty() || actor.length() > MAX_ACTOR) {
-            throw new IllegalArgumentException("event actor must be 1-" + MAX_ACTOR + " characters");
-        }
-        if (subject != null && subject.length() > MAX_SUBJECT) {
-            throw new IllegalArgumentException("event subject must be at most " + MAX_SUBJECT + " characters");
-        }
-        if (details != null && !details.isObject()) {
-            throw new IllegalArgumentException("event details must be a JSON object");
-        }
+        checkEvent(kind, actor, subject, details);
         Instant at = Rfc3339.millis(now);
-        // Canonicalise before locking: a detail that JCS refuses must fail before anything is held.
-        Jcs.canonicalize(details == null ? JsonNodeFactory.instance.objectNode() : details);
         Head head = head(c, true);
         byte[] canonical = Jcs.canonicalize(eventObject(head.size(), at, kind, actor, subject, details));
         byte[] hash = chainHash(head.hash(), canonical);
@@ -114,6 +101,26 @@ public final class GovernanceChain {
             ps.executeUpdate();
         }
         return new Event(head.size(), at, kind, actor, subject, canonical, head.hash(), hash);
+    }
+
+    /**
+     * Rejects an event the chain would refuse, before anything is locked or queued; canonicalising the
+     * details here means a detail JCS cannot express fails first.
+     */
+    static void checkEvent(String kind, String actor, String subject, JsonNode details) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("event kind must match " + KIND.pattern());
+        }
+        if (actor == null || actor.isEmpty() || actor.length() > MAX_ACTOR) {
+            throw new IllegalArgumentException("event actor must be 1-" + MAX_ACTOR + " characters");
+        }
+        if (subject != null && subject.length() > MAX_SUBJECT) {
+            throw new IllegalArgumentException("event subject must be at most " + MAX_SUBJECT + " characters");
+        }
+        if (details != null && !details.isObject()) {
+            throw new IllegalArgumentException("event details must be a JSON object");
+        }
+        Jcs.canonicalize(details == null ? JsonNodeFactory.instance.objectNode() : details);
     }
 
     /** Events with seq > after, at most limit, in order. */

@@ -1,12 +1,15 @@
 package org.trustledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -63,6 +66,31 @@ public class GovernanceLog {
             return GovernanceChain.append(c, kind, actor, subject, details, clock.instant());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record governance event " + kind, e);
+        }
+    }
+
+    /**
+     * Queues an event for the chain without taking the chain's head lock, in the caller's transaction; the
+     * {@link GovernanceOutbox} appends it within seconds. For public, high-volume paths where a serialised chain
+     * append per request would cap throughput. The queue time is kept in the details as {@code recorded_at}.
+     */
+    @Transactional
+    public void recordLater(String kind, String actor, String subject, Map<String, ?> details) {
+        ObjectNode tree = details == null ? mapper.createObjectNode() : mapper.valueToTree(details);
+        Instant now = clock.instant();
+        tree.put("recorded_at", Rfc3339.format(Rfc3339.millis(now)));
+        GovernanceChain.checkEvent(kind, actor, subject, tree);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO governance_outbox (recorded_at, kind, actor, subject, details) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setString(2, kind);
+            ps.setString(3, actor);
+            ps.setString(4, subject);
+            ps.setBytes(5, Jcs.canonicalize(tree));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot queue governance event " + kind, e);
         }
     }
 

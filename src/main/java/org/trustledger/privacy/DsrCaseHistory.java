@@ -49,6 +49,11 @@ public class DsrCaseHistory {
         details.put("from", from == null ? null : from.wire());
         details.put("to", to.wire());
         details.put("with_note", note != null && !note.isBlank());
-        governance.record(GovernanceLog.DSR_CHANGED, actor == null ? "data-subject" : actor, "dsr:" + caseId, details);
+        if (actor == null) {
+            // Public intake: queued, so requests do not queue behind one another on the chain's head lock.
+            governance.recordLater(GovernanceLog.DSR_CHANGED, "data-subject", "dsr:" + caseId, details);
+        } else {
+            governance.record(GovernanceLog.DSR_CHANGED, actor, "dsr:" + caseId, details);
+        }
     }
 }
