@@ -34,11 +34,13 @@ public class ReportResource {
     private final ReportService reports;
     private final ReportStore store;
     private final SecurityIdentity identity;
+    private final SoaRenderer soa;
 
-    public ReportResource(ReportService reports, ReportStore store, SecurityIdentity identity) {
+    public ReportResource(ReportService reports, ReportStore store, SecurityIdentity identity, SoaRenderer soa) {
         this.reports = reports;
         this.store = store;
         this.identity = identity;
+        this.soa = soa;
     }
 
     @POST
@@ -81,6 +83,18 @@ public class ReportResource {
         return Response.ok(html, "text/html; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(meta.sha256())))
+                .build();
+    }
+
+    /** The SoA (or criteria status) with internal detail: each collector's latest summary and ledger entry. */
+    @GET
+    @Path("/soa/{framework}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response soa(@PathParam("framework") String framework) {
+        byte[] html = soa.render(framework, true).orElseThrow(() -> Problem.Exception.of(404, "No such framework; known: iso27001, soc2, gdpr."));
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"soa-" + framework + "-internal.html\"")
+                .header("Cache-Control", "no-store")
                 .build();
     }
 

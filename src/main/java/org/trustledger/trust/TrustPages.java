@@ -58,9 +58,12 @@ public class TrustPages {
     private final LedgerKeys keys;
     private final LedgerManifests manifests;
     private final PublicUrl url;
+    private final org.trustledger.reports.SoaRenderer soa;
 
     public TrustPages(TrustCenter trust, SystemDescription system, AdvisoriesProducer.Advisories advisories, TrustConfig config, Clock clock,
-            HashLookup lookup, LedgerCheckpoints checkpoints, LedgerKeys keys, LedgerManifests manifests, PublicUrl url) {
+            HashLookup lookup, LedgerCheckpoints checkpoints, LedgerKeys keys, LedgerManifests manifests, PublicUrl url,
+            org.trustledger.reports.SoaRenderer soa) {
+        this.soa = soa;
         this.trust = trust;
         this.system = system;
         this.advisories = advisories;
@@ -106,6 +109,16 @@ public class TrustPages {
         TrustCenter.FrameworkSummary summary = trust.frameworks().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
         return Templates.compliance(system.organisation(), framework, trust.controls(framework), summary.applicable(), summary.total(),
                 trust.totals(id).orElse(null));
+    }
+
+    /** The public SoA as a print document: statuses and dates, no evidence summaries or ledger internals. */
+    @GET
+    @Path("compliance/{framework}/soa.html")
+    public Response soaDocument(@PathParam("framework") String id) {
+        byte[] html = soa.render(id, false).orElseThrow(() -> Problem.Exception.of(404, "No such framework; known: iso27001, soc2, gdpr."));
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"soa-" + id + ".html\"")
+                .build();
     }
 
     @GET
