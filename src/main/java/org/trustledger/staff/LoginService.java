@@ -81,6 +81,11 @@ public class LoginService {
             return Optional.empty();
         }
         StaffAccount account = found.get();
+        if (account.passwordHash == null) {
+            // A single sign-on account has no local password.
+            hasher.burnTime(password);
+            return Optional.empty();
+        }
         if (!hasher.matches(password, account.passwordHash)) {
             return Optional.empty();
         }

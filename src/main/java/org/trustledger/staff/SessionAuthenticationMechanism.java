@@ -36,6 +36,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         return Uni.createFrom().item(new ChallengeData(401, null, null));
     }
 
+    /**
+     * Ahead of the OIDC mechanism (quarkus-oidc), so an anonymous call to a staff path gets this mechanism's 401
+     * rather than a redirect to the identity provider; OIDC is only ever used on {@code /staff/sso}.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1000;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TokenAuthenticationRequest.class);

@@ -27,6 +27,10 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    /** The OIDC subject of a single sign-on account; null for local accounts. */
+    @Column(name = "sso_subject")
+    public String ssoSubject;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public String[] roles;
@@ -44,6 +48,10 @@ public class StaffAccount extends PanacheEntityBase {
 
     public static Optional<StaffAccount> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    public static Optional<StaffAccount> findBySsoSubject(String subject) {
+        return find("ssoSubject", subject).firstResultOptional();
     }
 
     public static boolean enabledAdminExists() {

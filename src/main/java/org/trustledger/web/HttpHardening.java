@@ -1,6 +1,7 @@
 package org.trustledger.web;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.MultiMap;
@@ -73,6 +74,14 @@ public class HttpHardening {
 
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationRedirectException redirect) {
+            // The OIDC code flow (/staff/sso) finishes its callback with a redirect to the clean URL.
+            ctx.response().setStatusCode(redirect.getCode())
+                    .putHeader("Location", redirect.getRedirectUri())
+                    .putHeader("Cache-Control", "no-store")
+                    .end();
+            return;
+        }
         Problem problem;
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             problem = Problem.of(401, "Authentication required.");

@@ -1,0 +1,69 @@
+package org.trustledger.staff;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.web.ClientIp;
+import org.trustledger.web.Problem;
+
+/**
+ * Single sign-on landing point. Only the OIDC authorization-code mechanism guards this path
+ * ({@code quarkus.http.auth.permission.sso.*}); once the IdP round trip is done it exchanges the OIDC
+ * identity for an ordinary TrustLedger session and sends the browser to the staff pages.
+ */
+@Path(SsoResource.PATH)
+public class SsoResource {
+
+    public static final String PATH = "/staff/sso";
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    private final SsoLogin sso;
+    private final OidcLoginConfig oidc;
+    private final StaffSessions sessions;
+    private final StaffConfig config;
+    private final ClientIp clientIp;
+    private final GovernanceLog governance;
+
+    public SsoResource(SsoLogin sso, OidcLoginConfig oidc, StaffSessions sessions, StaffConfig config, ClientIp clientIp,
+            GovernanceLog governance) {
+        this.sso = sso;
+        this.oidc = oidc;
+        this.sessions = sessions;
+        this.config = config;
+        this.clientIp = clientIp;
+        this.governance = governance;
+    }
+
+    @GET
+    @Authenticated
+    public Response signIn(@Context HttpServerRequest request) {
+        String subject = idToken.getSubject();
+        if (subject == null || subject.isBlank()) {
+            return Problem.of(403, "The identity provider did not name a subject.").toResponse();
+        }
+        Set<String> roles = sso.mapRoles(idToken.getClaim(oidc.roleClaim()));
+        SsoLogin.Outcome outcome = sso.login(subject, idToken.getClaim("preferred_username"), roles);
+        if (outcome instanceof SsoLogin.Refused refused) {
+            return Problem.of(403, refused.reason()).toResponse();
+        }
+        StaffAccount account = ((SsoLogin.LoggedIn) outcome).account();
+        String token = sessions.open(account);
+        governance.record(GovernanceLog.LOGIN, account.username, null, Map.of("method", "oidc"));
+        return Response.seeOther(URI.create("/staff"))
+                .cookie(SessionCookie.issue(token, config.sessionLifetime(), clientIp.isHttps(request)))
+                .build();
+    }
+}
