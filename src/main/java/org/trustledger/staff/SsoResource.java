@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,6 +46,11 @@ public class SsoResource {
         this.governance = governance;
     }
 
+    @io.quarkus.qute.CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = false)
+    static class Templates {
+        static native io.quarkus.qute.TemplateInstance signedIn(String username);
+    }
+
     @GET
     @Authenticated
     public Response signIn(@Context HttpServerRequest request) {
@@ -62,7 +66,11 @@ public class SsoResource {
         StaffAccount account = ((SsoLogin.LoggedIn) outcome).account();
         String token = sessions.open(account);
         governance.record(GovernanceLog.LOGIN, account.username, null, Map.of("method", "oidc"));
-        return Response.seeOther(URI.create("/staff"))
+        // A page of our own rather than a redirect: the request that arrives here started on the IdP's site, and
+        // browsers withhold SameSite=Strict cookies on the rest of such a redirect chain; a same-site navigation
+        // from this page carries the new session.
+        return Response.ok(Templates.signedIn(account.username), "text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
                 .cookie(SessionCookie.issue(token, config.sessionLifetime(), clientIp.isHttps(request)))
                 .build();
     }
