@@ -234,6 +234,9 @@ public class AuditPackageWriter {
         return Jcs.canonicalize(o);
     }
 
+    /** Inclusion proofs computed per database round trip. */
+    private static final int PROOF_BATCH = 1000;
+
     private void writeEvidence(Connection c, Plan plan, Package pkg, Counts counts) throws SQLException, IOException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT idx, canonical, leaf_hash FROM evidence WHERE idx >= ? AND idx < ? ORDER BY idx")) {
@@ -241,10 +244,25 @@ public class AuditPackageWriter {
             ps.setLong(1, plan.firstIndex());
             ps.setLong(2, plan.treeSize());
             try (ResultSet rs = ps.executeQuery()) {
+                Map<Long, List<byte[]>> proofs = Map.of();
+                long proofsEnd = -1;
                 while (rs.next()) {
                     long idx = rs.getLong(1);
                     pkg.put("evidence/" + idx + ".json", rs.getBytes(2));
-                    List<byte[]> proof = StoredTree.inclusionProof(c, idx, plan.treeSize());
+                    if (idx >= proofsEnd) {
+                        // Proofs of neighbouring leaves share most of their hashes: fetch a window's worth in one query.
+                        final long start = idx;
+                        final long end = Math.min(idx + PROOF_BATCH, plan.treeSize());
+                        proofs = StoredTree.compute(c, (tree, source) -> {
+                            Map<Long, List<byte[]>> window = new HashMap<>();
+                            for (long i = start; i < end; i++) {
+                                window.put(i, tree.inclusionProof(i, plan.treeSize()));
+                            }
+                            return window;
+                        });
+                        proofsEnd = end;
+                    }
+                    List<byte[]> proof = proofs.get(idx);
                     ObjectNode p = JsonNodeFactory.instance.objectNode();
                     p.put("index", idx);
                     p.put("tree_size", plan.treeSize());

@@ -120,13 +120,22 @@ public final class PackageVerifier {
         failures.add(what);
     }
 
+    /** Each entry is inflated once: the hash, SHA256SUMS and proof checks all read the same files. */
+    private final java.util.Map<String, byte[]> inflated = new java.util.HashMap<>();
+
     private byte[] read(String path) throws IOException {
+        byte[] cached = inflated.get(path);
+        if (cached != null) {
+            return cached;
+        }
         ZipEntry e = zip.getEntry(path);
         if (e == null || e.isDirectory()) {
             return null;
         }
         try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
+            byte[] bytes = in.readAllBytes();
+            inflated.put(path, bytes);
+            return bytes;
         }
     }
 
