@@ -2,7 +2,6 @@ package org.trustledger.staff;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.TreeSet;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.ClientIp;
 import org.trustledger.web.Problem;
 
@@ -24,17 +22,12 @@ import org.trustledger.web.Problem;
 public class AuthResource {
 
     private final LoginService login;
-    private final StaffSessions sessions;
     private final StaffConfig config;
     private final ClientIp clientIp;
     private final SecurityIdentity identity;
-    private final GovernanceLog governance;
 
-    public AuthResource(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity,
-            GovernanceLog governance) {
-        this.governance = governance;
+    public AuthResource(LoginService login, StaffConfig config, ClientIp clientIp, SecurityIdentity identity) {
         this.login = login;
-        this.sessions = sessions;
         this.config = config;
         this.clientIp = clientIp;
         this.identity = identity;
@@ -65,13 +58,7 @@ public class AuthResource {
     @POST
     @Path("/logout")
     public Response logout(@Context HttpServerRequest request) {
-        Cookie cookie = request.getCookie(StaffSessions.COOKIE);
-        if (cookie != null) {
-            sessions.close(cookie.getValue());
-            if (!identity.isAnonymous()) {
-                governance.record(GovernanceLog.LOGOUT, identity.getPrincipal().getName(), null, java.util.Map.of());
-            }
-        }
+        login.logout(request.getCookie(StaffSessions.COOKIE), identity);
         return Response.noContent().cookie(SessionCookie.expire(clientIp.isHttps(request))).build();
     }
 

@@ -92,4 +92,15 @@ public class LoginService {
         account.lastLoginAt = clock.instant();
         return Optional.of(account);
     }
+
+    /** Ends the session the cookie names, on the server, and records who logged out. */
+    public void logout(io.vertx.core.http.Cookie cookie, io.quarkus.security.identity.SecurityIdentity identity) {
+        if (cookie == null) {
+            return;
+        }
+        sessions.close(cookie.getValue());
+        if (!identity.isAnonymous()) {
+            governance.record(GovernanceLog.LOGOUT, identity.getPrincipal().getName(), null, java.util.Map.of());
+        }
+    }
 }

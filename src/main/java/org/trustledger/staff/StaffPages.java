@@ -3,7 +3,6 @@ package org.trustledger.staff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -20,7 +19,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.ClientIp;
 
 /** The HTML side of staff sign-in; forms carry a CSRF token checked by quarkus-rest-csrf. */
@@ -35,17 +33,12 @@ public class StaffPages {
     }
 
     private final LoginService login;
-    private final StaffSessions sessions;
     private final StaffConfig config;
     private final ClientIp clientIp;
     private final SecurityIdentity identity;
-    private final GovernanceLog governance;
 
-    public StaffPages(LoginService login, StaffSessions sessions, StaffConfig config, ClientIp clientIp, SecurityIdentity identity,
-            GovernanceLog governance) {
-        this.governance = governance;
+    public StaffPages(LoginService login, StaffConfig config, ClientIp clientIp, SecurityIdentity identity) {
         this.login = login;
-        this.sessions = sessions;
         this.config = config;
         this.clientIp = clientIp;
         this.identity = identity;
@@ -95,13 +88,7 @@ public class StaffPages {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(@Context HttpServerRequest request) {
-        Cookie cookie = request.getCookie(StaffSessions.COOKIE);
-        if (cookie != null) {
-            sessions.close(cookie.getValue());
-            if (!identity.isAnonymous()) {
-                governance.record(GovernanceLog.LOGOUT, identity.getPrincipal().getName(), null, java.util.Map.of());
-            }
-        }
+        login.logout(request.getCookie(StaffSessions.COOKIE), identity);
         return Response.seeOther(URI.create("/staff/login")).cookie(SessionCookie.expire(clientIp.isHttps(request))).build();
     }
 }
