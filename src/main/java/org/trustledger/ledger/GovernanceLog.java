@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -70,29 +72,22 @@ public class GovernanceLog {
         }
     }
 
+    /** A checked event for {@code governance_outbox}: its details canonical, the queue time inside as {@code recorded_at}. */
+    public record Queued(OffsetDateTime recordedAt, String kind, String actor, byte[] details) {
+    }
+
     /**
-     * Queues an event for the chain without taking the chain's head lock, in the caller's transaction; the
-     * {@link GovernanceOutbox} appends it within seconds. For public, high-volume paths where a serialised chain
-     * append per request would cap throughput. The queue time is kept in the details as {@code recorded_at}.
+     * An event to queue in {@code governance_outbox} rather than append now, for public, high-volume paths where a
+     * chain append per request would serialise requests on the head lock; {@link GovernanceOutbox} appends it
+     * within seconds. The caller inserts the row in its own statement, usually because the subject is a row id
+     * that statement creates, and keeps that subject within {@link GovernanceChain#MAX_SUBJECT}.
      */
-    @Transactional
-    public void recordLater(String kind, String actor, String subject, Map<String, ?> details) {
+    public Queued queued(String kind, String actor, Map<String, ?> details) {
         ObjectNode tree = details == null ? mapper.createObjectNode() : mapper.valueToTree(details);
         Instant now = clock.instant();
         tree.put("recorded_at", Rfc3339.format(Rfc3339.millis(now)));
-        GovernanceChain.checkEvent(kind, actor, subject, tree);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO governance_outbox (recorded_at, kind, actor, subject, details) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
-            ps.setString(2, kind);
-            ps.setString(3, actor);
-            ps.setString(4, subject);
-            ps.setBytes(5, Jcs.canonicalize(tree));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue governance event " + kind, e);
-        }
+        GovernanceChain.checkEvent(kind, actor, null, tree);
+        return new Queued(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), kind, actor, Jcs.canonicalize(tree));
     }
 
     /** Events after {@code after} (exclusive), at most {@code limit}. */

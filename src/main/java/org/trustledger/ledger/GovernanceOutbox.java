@@ -47,27 +47,25 @@ public class GovernanceOutbox {
     /** Appends up to one batch of queued events, in queue order; returns how many. */
     @Transactional
     public int drain() {
-        record Queued(long id, String kind, String actor, String subject, JsonNode details) {
-        }
         try (Connection c = dataSource.getConnection()) {
             // The head lock first: drainers take turns, so queue order is chain order.
             GovernanceChain.head(c, true);
-            List<Queued> batch = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            List<GovernanceChain.Pending> batch = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, kind, actor, subject, details FROM governance_outbox ORDER BY id LIMIT ? FOR UPDATE")) {
                 ps.setInt(1, BATCH);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        batch.add(new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), mapper.readTree(rs.getBytes(5))));
+                        ids.add(rs.getLong(1));
+                        batch.add(new GovernanceChain.Pending(rs.getString(2), rs.getString(3), rs.getString(4), mapper.readTree(rs.getBytes(5))));
                     }
                 }
             }
-            for (Queued q : batch) {
-                GovernanceChain.append(c, q.kind(), q.actor(), q.subject(), q.details(), clock.instant());
-            }
+            GovernanceChain.appendAll(c, batch, clock.instant());
             if (!batch.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM governance_outbox WHERE id = ANY (?)")) {
-                    ps.setArray(1, c.createArrayOf("bigint", batch.stream().map(Queued::id).toArray()));
+                    ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                     ps.executeUpdate();
                 }
             }

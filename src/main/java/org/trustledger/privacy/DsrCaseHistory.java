@@ -3,6 +3,7 @@ package org.trustledger.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.trustledger.ledger.GovernanceLog;
 import jakarta.transaction.Transactional;
@@ -10,8 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * The one place a case event is written. It joins the caller's transaction, so an event exists exactly
- * when its change does. When the governance event chain (DESIGN §5) arrives, it is appended from here.
+ * Where staff's case events are written, each with its governance event. It joins the caller's transaction, so an
+ * event exists exactly when its change does. The receipt event of a public submission is the exception: the
+ * intake writes it, and queues its governance event, in its own single statement ({@link DsrIntake}).
  */
 @ApplicationScoped
 public class DsrCaseHistory {
@@ -28,7 +30,17 @@ public class DsrCaseHistory {
         this.em = em;
     }
 
-    /** {@code actor} is the staff username, or null for the data subject's own submission. */
+    /** What the governance chain learns of a case event: the state change only, as notes and details can hold personal data. */
+    static Map<String, Object> chainDetails(Kind kind, DsrStatus from, DsrStatus to, String note) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        details.put("from", from == null ? null : from.wire());
+        details.put("to", to.wire());
+        details.put("with_note", note != null && !note.isBlank());
+        return details;
+    }
+
+    /** {@code actor} is the staff member's username. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long caseId, Instant at, String actor, Kind kind, DsrStatus from, DsrStatus to, String note) {
         em.createNativeQuery("""
@@ -38,22 +50,11 @@ public class DsrCaseHistory {
                 .setParameter(1, caseId)
                 .setParameter(2, Timestamp.from(at))
                 .setParameter(3, actor)
-                .setParameter(4, kind.name().toLowerCase(java.util.Locale.ROOT))
+                .setParameter(4, kind.name().toLowerCase(Locale.ROOT))
                 .setParameter(5, from == null ? null : from.wire())
                 .setParameter(6, to.wire())
                 .setParameter(7, note)
                 .executeUpdate();
-        // The chain gets the state change only: notes and details can hold personal data.
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
-        details.put("from", from == null ? null : from.wire());
-        details.put("to", to.wire());
-        details.put("with_note", note != null && !note.isBlank());
-        if (actor == null) {
-            // Public intake: queued, so requests do not queue behind one another on the chain's head lock.
-            governance.recordLater(GovernanceLog.DSR_CHANGED, "data-subject", "dsr:" + caseId, details);
-        } else {
-            governance.record(GovernanceLog.DSR_CHANGED, actor, "dsr:" + caseId, details);
-        }
+        governance.record(GovernanceLog.DSR_CHANGED, actor, "dsr:" + caseId, chainDetails(kind, from, to, note));
     }
 }

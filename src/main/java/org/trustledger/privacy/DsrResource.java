@@ -23,14 +23,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.trustledger.web.ClientIp;
 import org.trustledger.web.Problem;
 
 /**
  * Public data-subject request intake and status. Every attempt counts against the client's hourly
- * allowance before anything else is looked at, so floods of garbage are limited as well; a rejected
- * attempt writes nothing but that count.
+ * allowance, garbage included, and once it is used up the answer is 429 whatever the body; a rejected
+ * attempt writes nothing but that count. A valid submission is counted and recorded in one statement.
  */
 @Path("/api/v1/dsr")
 public class DsrResource {
@@ -60,19 +59,29 @@ public class DsrResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(String body, @Context HttpServerRequest request, @Context HttpHeaders headers) throws IOException {
-        Optional<Duration> limited = rateLimiter.count(clientIp.resolve(request));
-        if (limited.isPresent()) {
-            return tooMany(limited.get(), null);
+        String ip = clientIp.resolve(request);
+        DsrSubmission submission;
+        try {
+            submission = body == null || body.isBlank() ? null : reader.readValue(body);
+        } catch (IOException e) {
+            Response limited = countRejected(ip, null);
+            if (limited != null) {
+                return limited;
+            }
+            throw e; // the JSON exception mappers answer 400 with the parser's reason
         }
-        DsrSubmission submission = body == null || body.isBlank() ? null : reader.readValue(body);
-        if (submission == null) {
-            return Problem.of(400, "A JSON object with email, request_type and jurisdiction is required.").toResponse();
-        }
-        Problem problem = DsrIntake.problemWith(submission);
+        Problem problem = submission == null
+                ? Problem.of(400, "A JSON object with email, request_type and jurisdiction is required.")
+                : DsrIntake.problemWith(submission);
         if (problem != null) {
-            return problem.toResponse();
+            Response limited = countRejected(ip, null);
+            return limited != null ? limited : problem.toResponse();
         }
-        DsrIntake.Receipt receipt = intake.receive(DsrIntake.valid(submission));
+        DsrIntake.Outcome outcome = intake.submit(DsrIntake.valid(submission), ip);
+        if (outcome instanceof DsrIntake.Limited limited) {
+            return tooMany(limited.retryAfter(), null);
+        }
+        DsrIntake.Receipt receipt = (DsrIntake.Receipt) outcome;
         if (PrivacyPages.prefersHtml(headers)) {
             return statusPage(receipt);
         }
@@ -85,18 +94,23 @@ public class DsrResource {
     public Response submitForm(@FormParam("email") String email, @FormParam("request_type") String requestType,
             @FormParam("jurisdiction") String jurisdiction, @FormParam("details") String details,
             @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        String ip = clientIp.resolve(request);
         DsrSubmission submission = new DsrSubmission(email, requestType, jurisdiction, details);
         boolean html = PrivacyPages.prefersHtml(headers);
-        Optional<Duration> limited = rateLimiter.count(clientIp.resolve(request));
-        if (limited.isPresent()) {
-            return tooMany(limited.get(), html ? submission : null);
-        }
         Problem problem = DsrIntake.problemWith(submission);
         if (problem != null) {
+            Response limited = countRejected(ip, html ? submission : null);
+            if (limited != null) {
+                return limited;
+            }
             return html ? PrivacyPages.requestPage(problem.status(), submission, problem.errors(), problem.detail()).build()
                     : problem.toResponse();
         }
-        return statusPage(intake.receive(DsrIntake.valid(submission)));
+        DsrIntake.Outcome outcome = intake.submit(DsrIntake.valid(submission), ip);
+        if (outcome instanceof DsrIntake.Limited limited) {
+            return tooMany(limited.retryAfter(), html ? submission : null);
+        }
+        return statusPage((DsrIntake.Receipt) outcome);
     }
 
     @GET
@@ -110,6 +124,11 @@ public class DsrResource {
 
     private static Response statusPage(DsrIntake.Receipt receipt) {
         return Response.seeOther(URI.create("/privacy/status/" + receipt.token())).header("Cache-Control", "no-store").build();
+    }
+
+    /** Counts an attempt that will write nothing; the 429 answer if it is over the allowance, else null. */
+    private Response countRejected(String ip, DsrSubmission formToRedisplay) {
+        return rateLimiter.count(ip).map(retryAfter -> tooMany(retryAfter, formToRedisplay)).orElse(null);
     }
 
     /** 429 until the client's window ends; as the form page again (values kept) when {@code formToRedisplay} is given. */

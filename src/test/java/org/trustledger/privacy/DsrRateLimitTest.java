@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.trustledger.ledger.GovernanceLog;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Five intake attempts per client IP and hour, held in PostgreSQL so that every instance shares them. */
@@ -29,6 +31,15 @@ class DsrRateLimitTest {
 
     @Inject
     DsrConfig config;
+
+    @Inject
+    DsrRateLimiter limiter;
+
+    @Inject
+    EmailHmac emailHmac;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void theSixthRequestInAnHourGets429WithRetryAfter() throws Exception {
@@ -47,6 +58,26 @@ class DsrRateLimitTest {
         assertEquals(before, Dsr.rows(em, "dsr_case"));
         // Another address is unaffected.
         Dsr.post(Dsr.body("rate6@example.org", "access", "EU_GDPR"), Dsr.freshIp()).then().statusCode(202);
+    }
+
+    @Test
+    void concurrentSubmissionsFromOneAddressGetExactlyTheAllowance() throws Exception {
+        Dsr.awaitRoomInHour(Duration.ofMinutes(1));
+        String ip = Dsr.freshIp();
+        long before = Dsr.rows(em, "dsr_case");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String email = "burst" + i + "@example.org";
+            answers.add(pool.submit(() -> Dsr.post(Dsr.body(email, "access", "EU_GDPR"), ip).statusCode()));
+        }
+        java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        for (java.util.concurrent.Future<Integer> a : answers) {
+            byStatus.merge(a.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals(java.util.Map.of(202, 5, 429, 15), byStatus);
+        assertEquals(before + 5, Dsr.rows(em, "dsr_case"));
     }
 
     @Test
@@ -83,8 +114,9 @@ class DsrRateLimitTest {
     }
 
     /**
-     * A second instance is another process with its own connection pool: here an independent limiter
-     * over its own plain JDBC DataSource. Its counts and the HTTP API's add up to one allowance.
+     * A second instance is another process with its own connection pool: here the intake and limiter built over
+     * a plain JDBC DataSource of their own. Submissions alternating between it and the HTTP API share one
+     * allowance, accepted and rejected attempts alike.
      */
     @Test
     void theAllowanceIsSharedWithOtherInstances() throws Exception {
@@ -92,20 +124,30 @@ class DsrRateLimitTest {
         PGSimpleDataSource otherPool = new PGSimpleDataSource();
         otherPool.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         otherPool.setUser("postgres");
-        DsrRateLimiter otherInstance = new DsrRateLimiter(otherPool, config, Clock.systemUTC());
+        DsrRateLimiter otherLimiter = new DsrRateLimiter(otherPool, config, Clock.systemUTC());
+        DsrIntake otherInstance = new DsrIntake(otherPool, otherLimiter, emailHmac,
+                new GovernanceLog(otherPool, mapper, Clock.systemUTC()), Clock.systemUTC());
 
         String ip = Dsr.freshIp();
         String normalised = java.net.InetAddress.getByName(ip).getHostAddress(); // as ClientIp keys it
-        for (int i = 0; i < 3; i++) {
-            Dsr.post(Dsr.body("shared" + i + "@example.org", "access", "EU_GDPR"), ip).then().statusCode(202);
+        long before = Dsr.rows(em, "dsr_case");
+        for (int i = 0; i < 5; i++) {
+            if (i % 2 == 0) {
+                Dsr.post(Dsr.body("shared" + i + "@example.org", "access", "EU_GDPR"), ip).then().statusCode(202);
+            } else {
+                DsrIntake.Valid v = DsrIntake.valid(new DsrSubmission("shared" + i + "@example.org", "access", "EU_GDPR", null));
+                assertTrue(otherInstance.submit(v, normalised) instanceof DsrIntake.Receipt, "attempt " + (i + 1) + ", on the other instance");
+            }
         }
-        assertTrue(otherInstance.count(normalised).isEmpty(), "4th attempt, on the other instance");
-        assertTrue(otherInstance.count(normalised).isEmpty(), "5th attempt, on the other instance");
-        Dsr.post(Dsr.body("shared5@example.org", "access", "EU_GDPR"), ip).then().statusCode(429);
-        assertTrue(otherInstance.count(normalised).isPresent(), "and the other instance refuses as well");
+        assertEquals(before + 5, Dsr.rows(em, "dsr_case"));
+        DsrIntake.Valid sixth = DsrIntake.valid(new DsrSubmission("shared5@example.org", "access", "EU_GDPR", null));
+        assertTrue(otherInstance.submit(sixth, normalised) instanceof DsrIntake.Limited, "the 6th, on the other instance, is refused");
+        Dsr.post(Dsr.body("shared6@example.org", "access", "EU_GDPR"), ip).then().statusCode(429);
+        assertTrue(otherLimiter.count(normalised).isPresent(), "and a rejected attempt there as well");
+        assertEquals(before + 5, Dsr.rows(em, "dsr_case"), "refused attempts write no case");
         Number attempts = (Number) em.createNativeQuery("SELECT attempts FROM dsr_rate_limit WHERE client_ip = ?1")
                 .setParameter(1, normalised).getSingleResult();
-        assertEquals(7, attempts.intValue());
+        assertEquals(8, attempts.intValue());
     }
 
     @Test
@@ -118,8 +160,13 @@ class DsrRateLimitTest {
         new DsrRateLimiter(pool, config, Clock.fixed(twoHoursAgo, java.time.ZoneOffset.UTC)).count("192.0.2.77");
         assertEquals(1L, ((Number) em.createNativeQuery("SELECT count(*) FROM dsr_rate_limit WHERE client_ip = '192.0.2.77'")
                 .getSingleResult()).longValue());
-        Dsr.post(Dsr.body("purge@example.org", "access", "EU_GDPR"), Dsr.freshIp()).then().statusCode(202);
+        String current = Dsr.freshIp();
+        Dsr.post(Dsr.body("purge@example.org", "access", "EU_GDPR"), current).then().statusCode(202);
+        assertTrue(limiter.purge() >= 1, "the purge job drops the finished window");
         assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM dsr_rate_limit WHERE window_start < date_trunc('hour', now())")
                 .getSingleResult()).longValue());
+        assertEquals(1, ((Number) em.createNativeQuery("SELECT attempts FROM dsr_rate_limit WHERE client_ip = ?1")
+                .setParameter(1, java.net.InetAddress.getByName(current).getHostAddress()).getSingleResult()).intValue(),
+                "the current hour's count stays");
     }
 }
