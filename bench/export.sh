@@ -2,7 +2,7 @@
 # Audit-package export and offline verification of ~100,000 evidence items, with the server's heap capped at
 # 512 MB (-Xmx512m: the export fails with OutOfMemoryError if it ever needs more). Evidence goes in through the
 # real API (POST /api/v1/evidence) with wrk. Needs a packaged app (./mvnw -DskipTests package) and wrk.
-# Usage: bench/export.sh [items]
+# Usage: bench/export.sh [items]; KEEP_PACKAGE=dir keeps the package and its public key there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-100000}
@@ -37,4 +37,5 @@ curl -s -o "$WORK/pkg.zip" -w "export: http %{http_code}, %{time_total} s, %{siz
   "http://127.0.0.1:$PORT/api/v1/exports"
 grep -q OutOfMemoryError "$WORK/app.log" && echo "server heap: OutOfMemoryError" || echo "server heap: stayed within -Xmx512m"
 (cd "$WORK" && unzip -q -o pkg.zip public-key.pem)
+if [ -n "${KEEP_PACKAGE:-}" ]; then cp "$WORK/pkg.zip" "$WORK/public-key.pem" "$KEEP_PACKAGE"/; fi
 /usr/bin/time -f "verify: %e s, max RSS %M KiB" java -jar target/trustledger-verifier.jar verify "$WORK/pkg.zip" --key "$WORK/public-key.pem" | tail -1

@@ -7,10 +7,10 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -63,10 +63,9 @@ public final class Ed25519Keys {
 
     /** Deterministic RFC 8032 signature over {@code message}; 64 bytes. */
     public static byte[] sign(Ed25519PrivateKeyParameters key, byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key);
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
+        byte[] signature = new byte[SIGNATURE_SIZE];
+        key.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        return signature;
     }
 
     /** Returns normally if {@code signature} is valid for {@code message}, else throws. */
@@ -74,10 +73,9 @@ public final class Ed25519Keys {
         if (signature == null || signature.length != SIGNATURE_SIZE) {
             throw new VerificationException(MALFORMED, "Ed25519 signature must be " + SIGNATURE_SIZE + " bytes");
         }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, key);
-        verifier.update(message, 0, message.length);
-        if (!verifier.verifySignature(signature)) {
+        // Straight over the caller's array (as in sign): Ed25519Signer would first copy the message into a growing
+        // buffer, which for a large package.json costs more memory than the verifier's whole index of the package.
+        if (!key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0)) {
             throw new VerificationException(BAD_SIGNATURE, "Ed25519 signature does not verify");
         }
     }

@@ -260,6 +260,33 @@ class AuditExportTest {
                     .getBytes(StandardCharsets.UTF_8));
             return m;
         }), key), "manifest " + day + ": signature does not verify");
+        // The verifier reads the zip in one pass: any entry order verifies, proofs before their evidence included.
+        Map<String, byte[]> reordered = new LinkedHashMap<>();
+        files.entrySet().stream().sorted(Map.Entry.<String, byte[]>comparingByKey().reversed())
+                .forEach(e -> reordered.put(e.getKey(), e.getValue()));
+        assertTrue(new ArrayList<>(reordered.keySet()).indexOf("proofs/0.json") < new ArrayList<>(reordered.keySet()).indexOf("evidence/0.json"));
+        Run anyOrder = verify(zip(reordered), key);
+        assertEquals(0, anyOrder.status(), anyOrder.output());
+        assertTrue(anyOrder.output().contains("OK   inclusion: 5 evidence items"), anyOrder.output());
+        assertFails(verify(tampered(reordered, m -> {
+            m.remove("evidence/4.json");
+            return m;
+        }), key), "evidence/4.json: missing");
+        assertFails(verify(tampered(files, m -> {
+            String events = new String(m.get("governance/events.jsonl"), StandardCharsets.UTF_8);
+            m.put("governance/events.jsonl", ("{\"event\":{\"seq\":0}}\n" + events).getBytes(StandardCharsets.UTF_8));
+            return m;
+        }), key), "governance: governance/events.jsonl line 1 is malformed");
+        assertFails(verify(tampered(files, m -> {
+            String sums = new String(m.get("SHA256SUMS"), StandardCharsets.UTF_8);
+            m.put("SHA256SUMS", sums.substring(0, sums.length() - 1).getBytes(StandardCharsets.UTF_8));
+            return m;
+        }), key), "SHA256SUMS: does not end in a newline");
+        assertFails(verify(tampered(files, m -> {
+            String sums = new String(m.get("SHA256SUMS"), StandardCharsets.UTF_8);
+            m.put("SHA256SUMS", (sums + sums.lines().findFirst().orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8));
+            return m;
+        }), key), "listed twice");
         Path otherKey = OUT.resolve("other-key.pem");
         Files.writeString(otherKey, "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n");
         assertFails(verify(pkg, otherKey), "package.json signature");
