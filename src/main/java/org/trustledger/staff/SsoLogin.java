@@ -22,7 +22,7 @@ import org.trustledger.ledger.GovernanceLog;
 
 /**
  * Turns a verified OIDC identity into a TrustLedger staff account: maps the role claim, finds or creates the
- * account for the IdP subject (no local password) and brings its roles in line with the IdP on every login.
+ * account for the IdP's issuer and subject (no local password) and brings its roles in line with the IdP on every login.
  */
 @ApplicationScoped
 public class SsoLogin {
@@ -70,13 +70,14 @@ public class SsoLogin {
         return roles;
     }
 
+    /** Signs in the identity {@code subject} of {@code issuer} (the verified ID token's iss and sub). */
     @Transactional
-    public Outcome login(String subject, String preferredUsername, Set<String> roles) {
+    public Outcome login(String issuer, String subject, String preferredUsername, Set<String> roles) {
         if (roles.isEmpty()) {
             return new Refused("None of your identity provider groups grants access to TrustLedger.");
         }
         String rolesLiteral = "{" + String.join(",", new TreeSet<>(roles)) + "}";
-        Optional<StaffAccount> existing = StaffAccount.findBySsoSubject(subject);
+        Optional<StaffAccount> existing = StaffAccount.findBySsoIdentity(issuer, subject);
         StaffAccount account;
         if (existing.isPresent()) {
             account = existing.get();
@@ -92,17 +93,18 @@ public class SsoLogin {
         } else {
             String username = freeUsername(sanitize(preferredUsername, subject));
             StaffAccount.getEntityManager().createNativeQuery("""
-                    INSERT INTO staff_account (username, password_hash, sso_subject, roles, roles_reviewed_at)
-                    VALUES (?1, NULL, ?2, CAST(?3 AS TEXT[]), ?4)
+                    INSERT INTO staff_account (username, password_hash, sso_issuer, sso_subject, roles, roles_reviewed_at)
+                    VALUES (?1, NULL, ?2, ?3, CAST(?4 AS TEXT[]), ?5)
                     """)
                     .setParameter(1, username)
-                    .setParameter(2, subject)
-                    .setParameter(3, rolesLiteral)
-                    .setParameter(4, java.sql.Timestamp.from(clock.instant()))
+                    .setParameter(2, issuer)
+                    .setParameter(3, subject)
+                    .setParameter(4, rolesLiteral)
+                    .setParameter(5, java.sql.Timestamp.from(clock.instant()))
                     .executeUpdate();
             governance.record(GovernanceLog.STAFF_ACCOUNT_CREATED, GovernanceLog.SYSTEM, "staff:" + username,
                     Map.of("roles", List.copyOf(new TreeSet<>(roles)), "via", "oidc"));
-            account = StaffAccount.findBySsoSubject(subject).orElseThrow();
+            account = StaffAccount.findBySsoIdentity(issuer, subject).orElseThrow();
         }
         account.lastLoginAt = clock.instant();
         return new LoggedIn(account);

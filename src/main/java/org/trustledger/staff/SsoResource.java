@@ -54,12 +54,13 @@ public class SsoResource {
     @GET
     @Authenticated
     public Response signIn(@Context HttpServerRequest request) {
+        String issuer = idToken.getIssuer();
         String subject = idToken.getSubject();
-        if (subject == null || subject.isBlank()) {
-            return Problem.of(403, "The identity provider did not name a subject.").toResponse();
+        if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()) {
+            return Problem.of(403, "The identity provider did not name an issuer and a subject.").toResponse();
         }
         Set<String> roles = sso.mapRoles(idToken.getClaim(oidc.roleClaim()));
-        SsoLogin.Outcome outcome = sso.login(subject, idToken.getClaim("preferred_username"), roles);
+        SsoLogin.Outcome outcome = sso.login(issuer, subject, idToken.getClaim("preferred_username"), roles);
         if (outcome instanceof SsoLogin.Refused refused) {
             return Problem.of(403, refused.reason()).toResponse();
         }

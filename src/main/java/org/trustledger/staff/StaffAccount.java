@@ -27,7 +27,11 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
-    /** The OIDC subject of a single sign-on account; null for local accounts. */
+    /** The OIDC issuer of a single sign-on account; null for local accounts. */
+    @Column(name = "sso_issuer")
+    public String ssoIssuer;
+
+    /** The OIDC subject of a single sign-on account, unique within its issuer; null for local accounts. */
     @Column(name = "sso_subject")
     public String ssoSubject;
 
@@ -50,8 +54,8 @@ public class StaffAccount extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
-    public static Optional<StaffAccount> findBySsoSubject(String subject) {
-        return find("ssoSubject", subject).firstResultOptional();
+    public static Optional<StaffAccount> findBySsoIdentity(String issuer, String subject) {
+        return find("ssoIssuer = ?1 and ssoSubject = ?2", issuer, subject).firstResultOptional();
     }
 
     public static boolean enabledAdminExists() {

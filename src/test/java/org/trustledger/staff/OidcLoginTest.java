@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ class OidcLoginTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    SsoLogin sso;
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -77,7 +81,36 @@ class OidcLoginTest {
                 .body("roles", contains("admin", "auditor"));
         given().cookie("tl_session", session).get("/staff").then().statusCode(200);
         assertEquals(logins + 1, count("SELECT count(*) FROM governance_event WHERE kind = 'login' AND convert_from(canonical, 'UTF8') LIKE '%\"method\":\"oidc\"%'"));
-        assertEquals(1, count("SELECT count(*) FROM staff_account WHERE sso_subject = 'sub-alice' AND password_hash IS NULL"));
+        assertEquals(1, count("SELECT count(*) FROM staff_account WHERE sso_subject = 'sub-alice' AND password_hash IS NULL"
+                + " AND sso_issuer LIKE 'http://127.0.0.1:%'"));
+    }
+
+    /** OIDC subjects are unique per issuer only: the same sub from another provider is someone else. */
+    @Test
+    void aSubjectFromAnotherIssuerIsAnotherAccount() throws SQLException {
+        String s = signIn(new FakeOidcProvider.User("sub-dave", "dave", List.of("tl-admins"))).then().statusCode(200)
+                .extract().cookie("tl_session");
+        given().cookie("tl_session", s).get("/api/v1/auth/me").then().body("username", equalTo("dave")).body("roles", contains("admin"));
+
+        SsoLogin.Outcome other = sso.login("https://other-idp.example", "sub-dave", "dave", Set.of(Role.AUDITOR));
+        StaffAccount stranger = ((SsoLogin.LoggedIn) other).account();
+        assertEquals("dave-2", stranger.username);
+        assertEquals(List.of(Role.AUDITOR), List.of(stranger.roles));
+        given().cookie("tl_session", s).get("/api/v1/auth/me").then().body("username", equalTo("dave")).body("roles", contains("admin"));
+        assertEquals(2, count("SELECT count(*) FROM staff_account WHERE sso_subject = 'sub-dave'"));
+    }
+
+    /** An account from before issuers were recorded is not matched on its subject alone. */
+    @Test
+    void anAccountWithoutIssuerIsNeverMatched() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO staff_account (username, sso_subject, roles) VALUES ('erin', 'sub-erin', '{admin}')")) {
+            ps.executeUpdate();
+        }
+        String s = signIn(new FakeOidcProvider.User("sub-erin", "erin", List.of("tl-auditors"))).then().statusCode(200)
+                .extract().cookie("tl_session");
+        given().cookie("tl_session", s).get("/api/v1/auth/me").then().body("username", equalTo("erin-2")).body("roles", contains("auditor"));
+        assertEquals(1, count("SELECT count(*) FROM staff_account WHERE username = 'erin' AND sso_issuer IS NULL AND roles = '{admin}'"));
     }
 
     @Test
