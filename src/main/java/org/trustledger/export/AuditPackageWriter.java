@@ -43,6 +43,7 @@ import org.trustledger.ledger.CheckpointStore;
 import org.trustledger.ledger.Codec;
 import org.trustledger.ledger.GovernanceChain;
 import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.ledger.Ed25519Keys;
 import org.trustledger.ledger.Hashes;
 import org.trustledger.ledger.Jcs;
 import org.trustledger.ledger.LedgerKeys;
@@ -167,7 +168,7 @@ public class AuditPackageWriter {
                 writeEvidence(c, plan, pkg, counts);
                 writeStatus(c, plan, pkg);
                 writeControlLists(c, plan, pkg);
-                counts.manifests = writeManifests(c, plan, pkg);
+                counts.manifests = writeManifests(c, plan, pkg, key.keyId());
                 writeGovernance(c, plan, pkg);
                 writePolicies(plan, pkg);
             } finally {
@@ -395,11 +396,31 @@ public class AuditPackageWriter {
         }
     }
 
-    private static int writeManifests(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+    /**
+     * The period's manifests, and the public key of each earlier key that signed one of them as
+     * {@code keys/<key_id>.pem}: listed in package.json, so the current key vouches for it.
+     */
+    private static int writeManifests(Connection c, Plan plan, Package pkg, String currentKeyId) throws SQLException, IOException {
         List<ManifestSealer.Manifest> list = ManifestSealer.list(c, plan.from(), plan.to());
+        java.util.SortedSet<String> earlierKeys = new java.util.TreeSet<>();
         for (ManifestSealer.Manifest m : list) {
             pkg.put("manifests/" + m.day() + ".json", m.body());
             pkg.put("manifests/" + m.day() + ".json.sig", m.signature());
+            if (!m.keyId().equals(currentKeyId)) {
+                earlierKeys.add(m.keyId());
+            }
+        }
+        for (String keyId : earlierKeys) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT public_key FROM ledger_key WHERE key_id = ?")) {
+                ps.setString(1, keyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("ledger key " + keyId + " that signed a manifest is not listed");
+                    }
+                    String pem = Ed25519Keys.toSpkiPem(Ed25519Keys.publicKey(rs.getBytes(1)));
+                    pkg.put("keys/" + keyId + ".pem", pem.getBytes(StandardCharsets.US_ASCII));
+                }
+            }
         }
         return list.size();
     }

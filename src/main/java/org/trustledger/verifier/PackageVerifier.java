@@ -55,6 +55,7 @@ public final class PackageVerifier {
     private static final String GOVERNANCE_EVENTS = "governance/events.jsonl";
     private static final String SUMS = "SHA256SUMS";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern KEY_FILE = Pattern.compile("keys/[0-9a-f]{64}\\.pem");
     private static final int EVENT_SUFFIX = ",\"hash\":\"".length() + 64 + "\",\"prev_hash\":\"".length() + 64 + "\"}".length();
 
     private final PrintStream out;
@@ -150,6 +151,7 @@ public final class PackageVerifier {
     private final Map<Long, byte[]> leafAwaitingProof = new HashMap<>();
     private final Map<Long, byte[]> proofAwaitingLeaf = new HashMap<>();
     private final List<String> inclusionFailures = new ArrayList<>();
+    private final Set<String> badKeyFiles = new HashSet<>();
 
     private FileState file(String path) {
         return files.computeIfAbsent(path, p -> new FileState());
@@ -320,7 +322,7 @@ public final class PackageVerifier {
             Matcher pf = PROOF.matcher(name);
             boolean evidence = ev.matches() && checkpoint != null && f.listed;
             boolean proof = pf.matches() && checkpoint != null && isListedEvidence(files.get("evidence/" + pf.group(1) + ".json"));
-            boolean keep = name.equals(GOVERNANCE_HEAD) || MANIFEST.matcher(name).matches()
+            boolean keep = name.equals(GOVERNANCE_HEAD) || MANIFEST.matcher(name).matches() || KEY_FILE.matcher(name).matches()
                     || (name.endsWith(".sig") && MANIFEST.matcher(name.substring(0, name.length() - 4)).matches());
             if (!evidence && !proof && !keep) {
                 digest(e, f); // contents not needed: hashed as a stream, whatever its size
@@ -557,6 +559,8 @@ public final class PackageVerifier {
     private void checkManifests(List<String> paths, Ed25519PublicKeyParameters key, Checkpoint cp) {
         int before = failures.size();
         int n = 0;
+        int byEarlierKeys = 0;
+        String packageKeyId = Codec.toHex(Hashes.sha256(spkiDer(key)));
         String previousDate = null;
         byte[] previousBody = null;
         for (String path : paths) { // sorted by path, so by date
@@ -578,13 +582,19 @@ public final class PackageVerifier {
                 fail("manifest " + path + ": not valid JSON");
                 continue;
             }
+            String signer = man.path("key_id").asText();
+            Ed25519PublicKeyParameters signerKey = signer.equals(packageKeyId) ? key : earlierKey(signer);
             if (sig == null) {
                 fail("manifest " + path + ": signature " + path + ".sig missing");
-            } else if (!man.path("key_id").asText().equals(Codec.toHex(Hashes.sha256(spkiDer(key))))) {
-                fail("manifest " + path + ": signed by key " + man.path("key_id").asText() + ", not the package key");
+            } else if (signerKey == null) {
+                fail("manifest " + path + ": signed by key " + signer + ", neither the package key nor a key the package lists as keys/"
+                        + signer + ".pem");
             } else {
                 try {
-                    Ed25519Keys.verify(key, body, sig);
+                    Ed25519Keys.verify(signerKey, body, sig);
+                    if (signerKey != key) {
+                        byEarlierKeys++;
+                    }
                 } catch (RuntimeException e) {
                     fail("manifest " + path + ": signature does not verify (" + e.getMessage() + ")");
                 }
@@ -608,8 +618,37 @@ public final class PackageVerifier {
             previousBody = body;
         }
         if (failures.size() == before) {
-            ok(n == 0 ? "manifests: none sealed in the period" : "manifests: " + n + " signatures and previous_manifest_sha256 chain");
+            ok(n == 0 ? "manifests: none sealed in the period" : "manifests: " + n + " signatures and previous_manifest_sha256 chain"
+                    + (byEarlierKeys == 0 ? "" : " (" + byEarlierKeys + " signed by earlier keys listed in package.json)"));
         }
+    }
+
+    /**
+     * A key that signed manifests before the current one, from {@code keys/<key_id>.pem}. It counts only when
+     * package.json lists the file (so the package key vouches for it, the files check having matched its hash) and
+     * the key really has the id it is filed under; otherwise null, and the reason is reported once.
+     */
+    private Ed25519PublicKeyParameters earlierKey(String keyId) {
+        String path = "keys/" + keyId + ".pem";
+        FileState f = files.get(path);
+        byte[] pem = kept.get(path);
+        if (!KEY_FILE.matcher(path).matches() || f == null || !f.listed || pem == null) {
+            return null;
+        }
+        try {
+            Ed25519PublicKeyParameters k = Ed25519Keys.fromSpkiPem(new String(pem, StandardCharsets.US_ASCII));
+            if (Codec.toHex(Hashes.sha256(spkiDer(k))).equals(keyId)) {
+                return k;
+            }
+            if (badKeyFiles.add(path)) {
+                fail(path + ": holds key " + Codec.toHex(Hashes.sha256(spkiDer(k))) + ", not the key its name says");
+            }
+        } catch (RuntimeException e) {
+            if (badKeyFiles.add(path)) {
+                fail(path + ": not an Ed25519 SubjectPublicKeyInfo PEM (" + e.getMessage() + ")");
+            }
+        }
+        return null;
     }
 
     private void checkGovernance(JsonNode pkg) throws IOException {
