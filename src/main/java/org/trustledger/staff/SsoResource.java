@@ -1,6 +1,7 @@
 package org.trustledger.staff;
 
 import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class SsoResource {
     @Inject
     @IdToken
     JsonWebToken idToken;
+
+    @Inject
+    OidcSession oidcSession;
 
     private final SsoLogin sso;
     private final OidcLoginConfig oidc;
@@ -65,6 +69,9 @@ public class SsoResource {
             return Problem.of(403, refused.reason()).toResponse();
         }
         StaffAccount account = ((SsoLogin.LoggedIn) outcome).account();
+        // From here on tl_session is the only credential: drop the OIDC session cookie, or after a TrustLedger logout
+        // the next visit to this path would open a new session without asking the identity provider.
+        oidcSession.logout().await().indefinitely();
         String token = sessions.open(account);
         governance.record(GovernanceLog.LOGIN, account.username, null, Map.of("method", "oidc"));
         // A page of our own rather than a redirect: the request that arrives here started on the IdP's site, and

@@ -48,10 +48,14 @@ class OidcLoginTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
+    /** The cookies the last {@link #signIn} left in its browser, removed ones with an empty value. */
+    private Map<String, String> browserCookies;
+
     /** Follows the redirects from GET /staff/sso, carrying cookies, until TrustLedger answers with something else than a 302. */
     private Response signIn(FakeOidcProvider.User user) {
         FakeOidcProvider.signInAs(user);
         Map<String, String> cookies = new HashMap<>();
+        browserCookies = cookies;
         String url = "http://localhost:" + port + "/staff/sso";
         boolean sawProvider = false;
         for (int hop = 0; hop < 8; hop++) {
@@ -111,6 +115,23 @@ class OidcLoginTest {
                 .extract().cookie("tl_session");
         given().cookie("tl_session", s).get("/api/v1/auth/me").then().body("username", equalTo("erin-2")).body("roles", contains("auditor"));
         assertEquals(1, count("SELECT count(*) FROM staff_account WHERE username = 'erin' AND sso_issuer IS NULL AND roles = '{admin}'"));
+    }
+
+    /** After sign-in only tl_session remains: the OIDC session cookie is gone, so a later visit asks the provider again. */
+    @Test
+    void theOidcSessionEndsWithTheSignIn() {
+        Response r = signIn(new FakeOidcProvider.User("sub-frank", "frank", List.of("tl-auditors")));
+        assertEquals(200, r.statusCode());
+        io.restassured.http.Cookie q = r.getDetailedCookie("q_session");
+        assertNotNull(q, "the response clears the OIDC session cookie: " + r.getHeaders().getValues("Set-Cookie"));
+        assertTrue(q.getValue().isEmpty() && (q.getMaxAge() == 0 || q.getExpiryDate() != null && q.getExpiryDate().before(new java.util.Date())),
+                q.toString());
+        Map<String, String> kept = new HashMap<>(browserCookies);
+        kept.putAll(r.getCookies());
+        kept.values().removeIf(String::isEmpty);
+        Response again = given().redirects().follow(false).cookies(kept).get("/staff/sso");
+        assertEquals(302, again.statusCode());
+        assertTrue(URI.create(again.getHeader("Location")).getPath().equals("/authorize"), again.getHeader("Location"));
     }
 
     @Test
