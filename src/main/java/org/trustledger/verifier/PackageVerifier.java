@@ -16,11 +16,9 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -321,7 +319,8 @@ public final class PackageVerifier {
             Matcher ev = EVIDENCE.matcher(name);
             Matcher pf = PROOF.matcher(name);
             boolean evidence = ev.matches() && checkpoint != null && f.listed;
-            boolean proof = pf.matches() && checkpoint != null && isListedEvidence(files.get("evidence/" + pf.group(1) + ".json"));
+            FileState provenEvidence = pf.matches() ? files.get("evidence/" + pf.group(1) + ".json") : null;
+            boolean proof = checkpoint != null && isListedEvidence(provenEvidence);
             boolean keep = name.equals(GOVERNANCE_HEAD) || MANIFEST.matcher(name).matches() || KEY_FILE.matcher(name).matches()
                     || (name.endsWith(".sig") && MANIFEST.matcher(name.substring(0, name.length() - 4)).matches());
             if (!evidence && !proof && !keep) {
@@ -347,7 +346,7 @@ public final class PackageVerifier {
                 long i = Long.parseLong(pf.group(1));
                 byte[] leafHash = leafAwaitingProof.remove(i);
                 if (leafHash != null) {
-                    prove(i, files.get("evidence/" + i + ".json"), leafHash, bytes, checkpoint);
+                    prove(i, provenEvidence, leafHash, bytes, checkpoint);
                 } else {
                     proofAwaitingLeaf.put(i, bytes);
                 }
