@@ -29,7 +29,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.trustledger.collect.types.ManualCollector;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
 /** Staff API of the collectors: definitions with their latest state, run history, run now, tokens, uploads. */

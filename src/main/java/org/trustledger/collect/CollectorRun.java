@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.trustledger.ledger.Codec;
+import org.trustledger.tlog.Codec;
 
 /** One recorded run: what the run history API returns, and what the ledger will append as an evidence item. */
 public record CollectorRun(

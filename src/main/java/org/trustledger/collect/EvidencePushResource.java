@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.ledger.Jcs;
+import org.trustledger.tlog.Jcs;
 import org.trustledger.web.Problem;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.trustledger.controls.ControlCatalog;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.staff.StaffAccount;
 import org.trustledger.web.Problem;
 

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /** Evidence files uploaded by staff for {@code manual} collectors, kept in PostgreSQL with their SHA-256 and expiry. */
 @ApplicationScoped

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.trustledger.ledger.AppendedEvidence;
 import org.trustledger.ledger.EvidenceLedger;
 import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.ledger.Hashes;
-import org.trustledger.ledger.Jcs;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
 import org.trustledger.ledger.NewEvidence;
 
 /**

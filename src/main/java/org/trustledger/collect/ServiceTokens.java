@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Hashes;
 
 /**
  * Bearer tokens for pushed evidence, the one token mechanism: a token belongs to a service account

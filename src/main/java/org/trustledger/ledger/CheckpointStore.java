@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.SigningKey;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
+
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

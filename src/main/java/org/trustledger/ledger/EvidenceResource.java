@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Rfc3339;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.trustledger.controls.ControlCatalog;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
 /** Manual evidence from staff. Collectors append through {@link EvidenceLedger} directly. */

@@ -1,5 +1,9 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Rfc3339;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

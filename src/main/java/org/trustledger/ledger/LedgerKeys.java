@@ -1,5 +1,9 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SigningKey;
+
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;

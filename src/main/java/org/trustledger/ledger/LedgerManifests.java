@@ -1,5 +1,7 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,9 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.NoteVerifier;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

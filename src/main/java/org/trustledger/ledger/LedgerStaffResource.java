@@ -1,5 +1,7 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 
 /** Staff access to the raw log (so auditors can recompute every root), the full check, and governance events. */
 @Path("/api/v1")

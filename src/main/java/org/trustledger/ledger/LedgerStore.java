@@ -1,5 +1,10 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.EvidenceLeaf;
+import org.trustledger.tlog.Frontier;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

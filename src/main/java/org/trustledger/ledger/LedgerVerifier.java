@@ -1,5 +1,18 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Frontier;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.NoteVerifier;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SignedNote;
+import org.trustledger.tlog.SigningKey;
+import org.trustledger.tlog.VerificationException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,12 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SigningKey;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;

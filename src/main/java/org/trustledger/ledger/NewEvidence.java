@@ -1,5 +1,7 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Jcs;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.HashSource;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.MerkleTree;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
 /**

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
 /** The DPIA register (GDPR Art. 35). Privacy and admin staff write and approve; compliance and auditors read. */

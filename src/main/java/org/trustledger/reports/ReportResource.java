@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
 @Path("/api/v1/reports")

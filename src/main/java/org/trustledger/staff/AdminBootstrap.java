@@ -1,5 +1,7 @@
 package org.trustledger.staff;
 
+import org.trustledger.common.Role;
+
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package org.trustledger.staff;
 
+import org.trustledger.common.Role;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

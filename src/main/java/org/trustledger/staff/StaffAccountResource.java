@@ -1,5 +1,7 @@
 package org.trustledger.staff;
 
+import org.trustledger.common.Role;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

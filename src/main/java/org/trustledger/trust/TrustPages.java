@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.trustledger.controls.Framework;
 import org.trustledger.ledger.CheckpointStore;
-import org.trustledger.ledger.Codec;
+import org.trustledger.tlog.Codec;
 import org.trustledger.ledger.HashLookup;
 import org.trustledger.ledger.LedgerCheckpoints;
 import org.trustledger.ledger.LedgerKeys;

@@ -24,14 +24,14 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.trustledger.ledger.Checkpoint;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.Ed25519Keys;
-import org.trustledger.ledger.Hashes;
-import org.trustledger.ledger.Jcs;
-import org.trustledger.ledger.MerkleVerifier;
-import org.trustledger.ledger.NoteVerifier;
-import org.trustledger.ledger.SignedNote;
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.MerkleVerifier;
+import org.trustledger.tlog.NoteVerifier;
+import org.trustledger.tlog.SignedNote;
 
 /**
  * Offline verifier of a TrustLedger audit package: {@code verify package.zip [--key public-key.pem]}.

@@ -1,5 +1,7 @@
 package org.trustledger.web;
 
+import org.trustledger.common.DomainException;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -104,6 +106,22 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
         return Problem.invalid(400, "The request has invalid fields.", errors).toResponse();
+    }
+
+    /** The one translation of the domain's refusals into HTTP. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 400;
+            case UNPROCESSABLE -> 422;
+            case GONE -> 410;
+            case FORBIDDEN -> 403;
+        };
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.reason())).toList();
+        return Problem.invalid(status, e.getMessage(), errors).toResponse();
     }
 
     @ServerExceptionMapper

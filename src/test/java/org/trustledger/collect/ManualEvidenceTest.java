@@ -20,8 +20,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /** Manual evidence: an upload with an expiry makes the check pass until it lapses. */
 @QuarkusTest

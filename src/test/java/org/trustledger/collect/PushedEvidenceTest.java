@@ -14,8 +14,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /** CI pushes evidence with a scoped, expiring service token; the scheduled run checks that pushes keep arriving. */
 @QuarkusTest

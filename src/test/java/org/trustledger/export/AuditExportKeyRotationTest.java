@@ -33,8 +33,8 @@ import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
 import org.trustledger.ledger.LedgerVerifier;
 import org.trustledger.ledger.ManifestSealer;
-import org.trustledger.ledger.SigningKey;
-import org.trustledger.staff.Role;
+import org.trustledger.tlog.SigningKey;
+import org.trustledger.common.Role;
 import org.trustledger.verifier.PackageVerifier;
 
 /**

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
 import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.staff.Role;
+import org.trustledger.common.Role;
 import org.trustledger.verifier.PackageVerifier;
 
 /**

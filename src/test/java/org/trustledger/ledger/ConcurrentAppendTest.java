@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Rfc6962Reference;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

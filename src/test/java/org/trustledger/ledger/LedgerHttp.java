@@ -1,5 +1,8 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
+
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;

@@ -1,5 +1,7 @@
 package org.trustledger.ledger;
 
+import org.trustledger.tlog.Ed25519Keys;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package org.trustledger.staff;
 
+import org.trustledger.common.Role;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

@@ -21,8 +21,8 @@ import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /** Configuration drift: SHA-256 of each file against its approved value; changed or missing files fail. */
 @ApplicationScoped
