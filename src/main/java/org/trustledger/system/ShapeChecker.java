@@ -1,5 +1,7 @@
 package org.trustledger.system;
 
+import static org.trustledger.config.StrictYaml.describe;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trustledger.config.Problems;
 
 /**
  * Structural check of the YAML tree against the model records. It reports every unknown field, missing
@@ -31,9 +34,9 @@ import java.util.Map;
 final class ShapeChecker {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
-    private final Problems problems;
+    private final Problems.In problems;
 
-    ShapeChecker(Problems problems) {
+    ShapeChecker(Problems.In problems) {
         this.problems = problems;
     }
 
@@ -202,25 +205,6 @@ final class ShapeChecker {
             }
         }
         return values;
-    }
-
-    static String describe(JsonNode node) {
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "boolean " + node.asText();
-        }
-        return "nothing";
     }
 
     private static String unknownField(String name, Iterable<String> known) {
