@@ -16,11 +16,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.trustledger.config.Problems;
+import org.trustledger.config.RecordShape;
 
 /**
  * One group of semantic checks of a bound (possibly partial) description, and the field checks the groups
  * share: ids, references between sections, duplicates, URLs, emails, country codes, dates. Runs after
- * {@link ShapeChecker}, so every value may be null where the shape check already reported a problem; each
+ * {@link RecordShape}, so every value may be null where the shape check already reported a problem; each
  * check skips what is missing rather than reporting it twice.
  */
 abstract class DescriptionCheck {

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.trustledger.config.ConfigFileException;
 import org.trustledger.config.ConfigFiles;
 import org.trustledger.config.Problems;
+import org.trustledger.config.RecordShape;
 import org.trustledger.config.StrictYaml;
 
 /**
@@ -84,7 +85,7 @@ public final class SystemDescriptionLoader {
             problems.add(Problems.DOCUMENT, "empty document");
         }
         all.throwIfAny();
-        JsonNode clean = new ShapeChecker(problems).check(root, SystemDescription.class, "");
+        JsonNode clean = new RecordShape(problems).check(root, SystemDescription.class, "");
         if (clean == null) {
             throw new ConfigFileException(all.lines());
         }

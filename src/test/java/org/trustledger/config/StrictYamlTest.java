@@ -20,7 +20,7 @@ class StrictYamlTest {
     @Test
     void duplicateKeysAreRefusedAtTheirFieldPath() {
         assertEquals(List.of("f.yaml: id: duplicate key (again at line 2, column 3)"), problems("id: a\nid: b\n", 1));
-        assertEquals(List.of("f.yaml: items[1].name: duplicate key (again at line 4, column 5)"),
+        assertEquals(List.of("f.yaml: items[1].name: duplicate key (again at line 4, column 9)"),
                 problems("items:\n  - name: a\n  - name: b\n    name: c\n", 1));
     }
 
