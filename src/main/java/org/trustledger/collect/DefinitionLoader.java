@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,30 +54,12 @@ public final class DefinitionLoader {
         if (!Files.isDirectory(dir)) {
             throw new ConfigFileException(List.of(dir + ": collectors directory not found (set trustledger.collectors-dir)"));
         }
-        Problems problems = new Problems();
-        Map<String, Path> seen = new LinkedHashMap<>();
-        List<CollectorDefinition> out = new ArrayList<>();
-        for (Path file : ConfigFiles.list(dir, List.of(".yaml", ".yml"), Set.of())) {
-            Problems.In mine = problems.in(file);
-            CollectorDefinition d = loadOne(file, mine);
-            if (d == null) {
-                continue;
-            }
-            Path other = seen.putIfAbsent(d.id(), file);
-            if (other != null) {
-                mine.add("id", "duplicate id '" + d.id() + "', also defined in " + other);
-            } else {
-                out.add(d);
-            }
-        }
-        problems.throwIfAny();
-        return List.copyOf(out);
+        return ConfigFiles.loadEach(ConfigFiles.list(dir, List.of(".yaml", ".yml"), Set.of()), this::loadOne, CollectorDefinition::id);
     }
 
     /** Null when the file has problems (all reported to {@code problems}). */
     private CollectorDefinition loadOne(Path file, Problems.In problems) {
-        String text = ConfigFiles.read(file, problems);
-        JsonNode root = text == null ? null : yaml.parseMapping(text, problems, 1);
+        JsonNode root = yaml.readMapping(file, problems);
         if (root == null) {
             return null;
         }

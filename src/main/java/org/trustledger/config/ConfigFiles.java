@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -35,6 +39,39 @@ public final class ConfigFiles {
         } catch (IOException e) {
             throw new ConfigFileException(List.of(dir + ": cannot list: " + e.getMessage()));
         }
+    }
+
+    /** Reads one file into a value; returns null after reporting the file's problems. */
+    @FunctionalInterface
+    public interface FileLoader<T> {
+        T load(Path file, Problems.In problems);
+    }
+
+    /**
+     * Loads each of {@code files} in order, collecting every problem of every file. Ids must be unique
+     * across the files: a later file reusing an id is a problem of that file.
+     *
+     * @throws ConfigFileException listing every problem found
+     */
+    public static <T> List<T> loadEach(List<Path> files, FileLoader<T> loader, Function<T, String> id) {
+        Problems problems = new Problems();
+        Map<String, Path> seen = new HashMap<>();
+        List<T> loaded = new ArrayList<>();
+        for (Path file : files) {
+            Problems.In mine = problems.in(file);
+            T value = loader.load(file, mine);
+            if (value == null) {
+                continue;
+            }
+            Path other = seen.putIfAbsent(id.apply(value), file);
+            if (other != null) {
+                mine.add("id", "duplicate id '" + id.apply(value) + "', also defined in " + other);
+            } else {
+                loaded.add(value);
+            }
+        }
+        problems.throwIfAny();
+        return List.copyOf(loaded);
     }
 
     /** The file's UTF-8 text with line ends made {@code \n}, or null after reporting why it cannot be read. */

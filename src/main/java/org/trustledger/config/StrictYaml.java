@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -83,6 +84,12 @@ public final class StrictYaml {
             return null;
         }
         return (ObjectNode) root;
+    }
+
+    /** Reads a whole YAML file that must be a mapping; null after reporting why it cannot be used. */
+    public ObjectNode readMapping(Path file, Problems.In problems) {
+        String text = ConfigFiles.read(file, problems);
+        return text == null ? null : parseMapping(text, problems, 1);
     }
 
     /** How a problem names the kind of value found, e.g. "a list" or "boolean false". */

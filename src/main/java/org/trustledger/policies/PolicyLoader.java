@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -48,33 +46,15 @@ public final class PolicyLoader {
         if (!Files.isDirectory(dir)) {
             throw new ConfigFileException(List.of(dir + ": policies directory not found (set trustledger.policies-dir)"));
         }
-        Problems problems = new Problems();
-        Map<String, Path> seen = new LinkedHashMap<>();
-        List<Policy> out = new ArrayList<>();
-        for (Path file : ConfigFiles.list(dir, List.of(".md"), Set.of("README.md"))) {
-            Problems.In mine = problems.in(file);
-            Policy p = loadOne(file, mine);
-            if (p == null) {
-                continue;
-            }
-            Path other = seen.putIfAbsent(p.id(), file);
-            if (other != null) {
-                mine.add("id", "duplicate id '" + p.id() + "', also used by " + other);
-            } else {
-                out.add(p);
-            }
-        }
-        problems.throwIfAny();
-        return List.copyOf(out);
+        return ConfigFiles.loadEach(ConfigFiles.list(dir, List.of(".md"), Set.of("README.md")), this::loadOne, Policy::id);
     }
 
     private Policy loadOne(Path file, Problems.In problems) {
-        String text = ConfigFiles.read(file, problems);
-        FrontMatter split = text == null ? null : FrontMatter.split(text, problems);
-        JsonNode fm = split == null ? null : yaml.parseMapping(split.yaml(), problems, FrontMatter.FIRST_LINE);
-        if (fm == null) {
+        FrontMatter.Document document = FrontMatter.read(file, yaml, problems);
+        if (document == null) {
             return null;
         }
+        JsonNode fm = document.fields();
         for (Iterator<String> it = fm.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!FIELDS.contains(f)) {

@@ -7,18 +7,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.trustledger.config.ConfigFileException;
 import org.trustledger.config.ConfigFiles;
 import org.trustledger.config.FrontMatter;
 import org.trustledger.config.Problems;
 import org.trustledger.config.StrictYaml;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Reads {@code advisories/*.md}: YAML front matter, then a Markdown body. Every problem is collected
@@ -44,30 +43,17 @@ public final class AdvisoryLoader {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        Problems problems = new Problems();
-        List<Advisory> advisories = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (Path file : ConfigFiles.list(dir, List.of(".md"), Set.of())) {
-            Problems.In mine = problems.in(file);
-            Advisory a = parse(file, mine);
-            if (a != null && !ids.add(a.id())) {
-                mine.add("id", "duplicate '" + a.id() + "'");
-            } else if (a != null) {
-                advisories.add(a);
-            }
-        }
-        problems.throwIfAny();
+        List<Advisory> advisories = new ArrayList<>(ConfigFiles.loadEach(ConfigFiles.list(dir, List.of(".md"), Set.of()), this::parse, Advisory::id));
         advisories.sort(Comparator.comparing(Advisory::published).reversed().thenComparing(Advisory::id));
         return List.copyOf(advisories);
     }
 
     private Advisory parse(Path file, Problems.In problems) {
-        String text = ConfigFiles.read(file, problems);
-        FrontMatter split = text == null ? null : FrontMatter.split(text, problems);
-        JsonNode fm = split == null ? null : yaml.parseMapping(split.yaml(), problems, FrontMatter.FIRST_LINE);
-        if (fm == null) {
+        FrontMatter.Document document = FrontMatter.read(file, yaml, problems);
+        if (document == null) {
             return null;
         }
+        JsonNode fm = document.fields();
         for (Iterator<String> it = fm.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
@@ -97,7 +83,7 @@ public final class AdvisoryLoader {
         List<String> affected = list(fm, "affected", problems, true);
         List<String> fixed = list(fm, "fixed", problems, false);
         List<String> credits = list(fm, "credits", problems, false);
-        String body = split.body();
+        String body = document.body();
         if (body.isBlank()) {
             problems.add("(body)", "the advisory text is empty");
         }

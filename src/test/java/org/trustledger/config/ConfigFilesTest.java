@@ -3,6 +3,7 @@ package org.trustledger.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
@@ -50,6 +51,26 @@ class ConfigFilesTest {
                 "a.yaml: controls[1]: unknown control ID 'X'");
         assertEquals(lines, e.problems());
         assertEquals(String.join("\n", lines), e.getMessage());
+    }
+
+    @Test
+    void loadEachReportsEveryFileAndIdsUsedTwice(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "id: a\n");
+        Files.writeString(dir.resolve("b.yaml"), "id: b\n");
+        Files.writeString(dir.resolve("c.yaml"), "id: a\n");
+        Files.writeString(dir.resolve("d.yaml"), "id: [unclosed\n");
+        StrictYaml yaml = new StrictYaml();
+        List<Path> files = ConfigFiles.list(dir, List.of(".yaml"), Set.of());
+        ConfigFileException e = assertThrows(ConfigFileException.class,
+                () -> ConfigFiles.loadEach(files, yaml::readMapping, node -> node.get("id").asText()));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals(dir.resolve("c.yaml") + ": id: duplicate id 'a', also defined in " + dir.resolve("a.yaml"), e.problems().get(0));
+        assertTrue(e.problems().get(1).startsWith(dir.resolve("d.yaml") + ": line 2, column 1: "), e.problems().get(1));
+
+        Files.delete(dir.resolve("c.yaml"));
+        Files.delete(dir.resolve("d.yaml"));
+        assertEquals(List.of("a", "b"), ConfigFiles.loadEach(ConfigFiles.list(dir, List.of(".yaml"), Set.of()), yaml::readMapping,
+                node -> node.get("id").asText()).stream().map(node -> node.get("id").asText()).toList());
     }
 
     @Test
