@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trustledger.config.ConfigFileException;
 import org.trustledger.controls.ControlCatalog;
 
 /**
@@ -40,7 +41,7 @@ public class CollectorRegistry {
             for (CollectorDefinition d : loader(catalog).load(dir)) {
                 definitions.put(d.id(), d);
             }
-        } catch (DefinitionLoader.InvalidDefinitionsException e) {
+        } catch (ConfigFileException e) {
             throw new ConfigurationException(e.getMessage());
         }
     }

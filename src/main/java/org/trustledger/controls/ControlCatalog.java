@@ -1,10 +1,10 @@
 package org.trustledger.controls;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,10 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.trustledger.config.ConfigFileException;
+import org.trustledger.config.Problems;
+import org.trustledger.config.StrictYaml;
 
 /**
  * The three control catalogs and their crosswalk, read from the classpath and checked on load:
- * counts, ID spelling (DESIGN §2), uniqueness, and that every crosswalk ID exists.
+ * counts, ID spelling (one pattern per framework, so that evidence, policies and the system description
+ * all name a control the same way), uniqueness, and that every crosswalk ID exists.
  */
 public final class ControlCatalog {
 
@@ -38,25 +42,25 @@ public final class ControlCatalog {
         this.related = related;
     }
 
-    public static final class InvalidCatalogException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidCatalogException(List<String> problems) {
-            super(String.join("\n", problems));
-        }
-    }
-
+    /**
+     * Reads and checks the catalogs.
+     *
+     * @throws ConfigFileException listing every problem found
+     */
     public static ControlCatalog loadFromClasspath() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        List<String> problems = new ArrayList<>();
+        StrictYaml yaml = new StrictYaml();
+        Problems problems = new Problems();
         Map<String, Framework> frameworks = new LinkedHashMap<>();
         Map<String, Control> controls = new LinkedHashMap<>();
         for (String file : FILES) {
-            JsonNode root = read(yaml, file);
+            JsonNode root = read(yaml, file, problems);
+            if (root == null) {
+                continue;
+            }
             String id = root.path("id").asText();
             Pattern format = ID_FORMATS.get(id);
             if (format == null) {
-                problems.add(BASE + file + ": id: unknown framework '" + id + "'");
+                problems.in(BASE + file).add("id", "unknown framework '" + id + "'");
                 continue;
             }
             List<Control> list = new ArrayList<>();
@@ -64,13 +68,13 @@ public final class ControlCatalog {
             for (int i = 0; i < items.size(); i++) {
                 JsonNode c = items.get(i);
                 String cid = c.path("id").asText();
-                String where = BASE + file + ": controls[" + i + "]";
+                String where = "controls[" + i + "]";
                 if (!format.matcher(cid).matches()) {
-                    problems.add(where + ".id: '" + cid + "' is not spelled as DESIGN §2 requires");
+                    problems.in(BASE + file).add(where + ".id", "'" + cid + "' does not match " + format.pattern());
                 } else if (controls.containsKey(cid)) {
-                    problems.add(where + ".id: duplicate '" + cid + "'");
+                    problems.in(BASE + file).add(where + ".id", "duplicate '" + cid + "'");
                 } else if (c.path("title").asText().isBlank() || c.path("group").asText().isBlank()) {
-                    problems.add(where + ": title and group are required");
+                    problems.in(BASE + file).add(where, "title and group are required");
                 } else {
                     Control control = new Control(cid, id, c.path("title").asText(), c.path("group").asText());
                     list.add(control);
@@ -79,19 +83,20 @@ public final class ControlCatalog {
             }
             int expected = root.path("expected_count").asInt(-1);
             if (list.size() != expected) {
-                problems.add(BASE + file + ": controls: " + list.size() + " valid controls, expected_count says " + expected);
+                problems.in(BASE + file).add("controls", list.size() + " valid controls, expected_count says " + expected);
             }
             frameworks.put(id, new Framework(id, root.path("name").asText(), root.path("version").asText(), List.copyOf(list)));
         }
         Map<String, Set<String>> related = new LinkedHashMap<>();
-        JsonNode areas = read(yaml, "crosswalk.yaml").path("areas");
+        JsonNode crosswalk = read(yaml, "crosswalk.yaml", problems);
+        JsonNode areas = crosswalk == null ? MissingNode.getInstance() : crosswalk.path("areas");
         for (int a = 0; a < areas.size(); a++) {
             List<String> ids = new ArrayList<>();
             JsonNode list = areas.get(a).path("controls");
             for (int i = 0; i < list.size(); i++) {
                 String cid = list.get(i).asText();
                 if (!controls.containsKey(cid)) {
-                    problems.add(BASE + "crosswalk.yaml: areas[" + a + "].controls[" + i + "]: unknown control ID '" + cid + "'");
+                    problems.in(BASE + "crosswalk.yaml").add("areas[" + a + "].controls[" + i + "]", "unknown control ID '" + cid + "'");
                 } else {
                     ids.add(cid);
                 }
@@ -104,20 +109,22 @@ public final class ControlCatalog {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidCatalogException(problems);
-        }
+        problems.throwIfAny();
         return new ControlCatalog(Collections.unmodifiableMap(frameworks), Collections.unmodifiableMap(controls), related);
     }
 
-    private static JsonNode read(ObjectMapper yaml, String file) {
-        try (InputStream in = ControlCatalog.class.getClassLoader().getResourceAsStream(BASE + file)) {
-            if (in == null) {
-                throw new InvalidCatalogException(List.of(BASE + file + ": missing from the classpath"));
+    /** The catalog's tree, or null after reporting why it cannot be read. */
+    private static JsonNode read(StrictYaml yaml, String file, Problems problems) {
+        Problems.In in = problems.in(BASE + file);
+        try (InputStream stream = ControlCatalog.class.getClassLoader().getResourceAsStream(BASE + file)) {
+            if (stream == null) {
+                in.add(Problems.DOCUMENT, "missing from the classpath");
+                return null;
             }
-            return yaml.readTree(in);
+            return yaml.parseMapping(new String(stream.readAllBytes(), StandardCharsets.UTF_8), in, 1);
         } catch (IOException e) {
-            throw new InvalidCatalogException(List.of(BASE + file + ": " + e.getMessage()));
+            in.add(Problems.DOCUMENT, "cannot read: " + e.getMessage());
+            return null;
         }
     }
 

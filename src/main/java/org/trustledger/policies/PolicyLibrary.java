@@ -1,6 +1,5 @@
 package org.trustledger.policies;
 
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trustledger.config.ConfigFileException;
+import org.trustledger.config.ConfigFiles;
 import org.trustledger.controls.ControlCatalog;
 
 /**
@@ -29,11 +30,7 @@ public class PolicyLibrary {
         this.dir = dir;
         this.catalog = catalog;
         this.clock = clock;
-        try {
-            this.atStartup = loader().load(dir);
-        } catch (PolicyLoader.InvalidPoliciesException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        this.atStartup = ConfigFiles.loadAtStartup(() -> loader().load(dir));
     }
 
     private PolicyLoader loader() {
@@ -53,7 +50,7 @@ public class PolicyLibrary {
         return atStartup.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** Reads the directory again; throws {@link PolicyLoader.InvalidPoliciesException} if it no longer validates. */
+    /** Reads the directory again; throws {@link ConfigFileException} if it no longer validates. */
     public List<Policy> reload() {
         return loader().load(dir);
     }

@@ -1,30 +1,26 @@
 package org.trustledger.policies;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.trustledger.config.ConfigFileException;
+import org.trustledger.config.ConfigFiles;
+import org.trustledger.config.FrontMatter;
+import org.trustledger.config.Problems;
+import org.trustledger.config.StrictYaml;
 
 /**
  * Reads the policy library: Markdown files whose YAML front matter (between two {@code ---} lines)
  * names id, title, version, owner, approved_at, review_interval_days and controls. Every problem is
- * reported as {@code file: field: reason}.
+ * reported as {@code file: field: reason}; a {@code README.md} beside the policies is not one.
  */
 public final class PolicyLoader {
 
@@ -32,7 +28,7 @@ public final class PolicyLoader {
     static final Set<String> FIELDS = Set.of("id", "title", "version", "owner", "approved_at", "review_interval_days", "controls");
     public static final int MAX_REVIEW_INTERVAL_DAYS = 1095;
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    private final StrictYaml yaml = new StrictYaml();
     private final Predicate<String> knownControl;
     private final LocalDate today;
 
@@ -41,91 +37,33 @@ public final class PolicyLoader {
         this.today = today;
     }
 
-    public static final class InvalidPoliciesException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InvalidPoliciesException(List<String> problems) {
-            super(String.join("\n", problems));
-        }
-    }
-
+    /**
+     * Every policy of {@code dir}, in file-name order.
+     *
+     * @throws ConfigFileException listing every problem of every file
+     */
     public List<Policy> load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new InvalidPoliciesException(List.of(dir + ": policies directory not found (set trustledger.policies-dir)"));
+            throw new ConfigFileException(List.of(dir + ": policies directory not found (set trustledger.policies-dir)"));
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().equals("README.md"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidPoliciesException(List.of(dir + ": cannot list: " + e.getMessage()));
-        }
-        List<String> problems = new ArrayList<>();
-        Map<String, Path> seen = new LinkedHashMap<>();
-        List<Policy> out = new ArrayList<>();
-        for (Path file : files) {
-            List<String> mine = new ArrayList<>();
-            Policy p = loadOne(file, mine);
-            if (!mine.isEmpty()) {
-                mine.forEach(m -> problems.add(file + ": " + m));
-                continue;
-            }
-            Path other = seen.putIfAbsent(p.id(), file);
-            if (other != null) {
-                problems.add(file + ": id: duplicate id '" + p.id() + "', also used by " + other);
-            } else {
-                out.add(p);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidPoliciesException(problems);
-        }
-        return List.copyOf(out);
+        return ConfigFiles.loadEach(ConfigFiles.list(dir, List.of(".md"), Set.of("README.md")), this::loadOne, Policy::id);
     }
 
-    private Policy loadOne(Path file, List<String> problems) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add("(document): cannot read: " + e.getMessage());
+    private Policy loadOne(Path file, Problems.In problems) {
+        FrontMatter.Document document = FrontMatter.read(file, yaml, problems);
+        if (document == null) {
             return null;
         }
-        List<String> lines = text.lines().toList();
-        int end = -1;
-        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).strip().equals("---")) {
-                    end = i;
-                    break;
-                }
-            }
-        }
-        if (end < 0) {
-            problems.add("(document): must start with YAML front matter between two '---' lines");
-            return null;
-        }
-        JsonNode fm;
-        try {
-            fm = yaml.readTree(String.join("\n", lines.subList(1, end)));
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr() + 1;
-            problems.add("(front matter): YAML syntax error at line " + line + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
-            return null;
-        }
-        if (fm == null || !fm.isObject()) {
-            problems.add("(front matter): must be a YAML mapping");
-            return null;
-        }
+        JsonNode fm = document.fields();
         for (Iterator<String> it = fm.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                problems.add(f + ": unknown field; allowed: " + String.join(", ", FIELDS.stream().sorted().toList()));
+                problems.add(f, "unknown field; allowed: " + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         }
         String id = text(fm, "id", problems);
         if (id != null && !ID.matcher(id).matches()) {
-            problems.add("id: '" + id + "' must be 2-63 characters of a-z, 0-9 and '-'");
+            problems.add("id", "'" + id + "' must be 2-63 characters of a-z, 0-9 and '-'");
         }
         String title = text(fm, "title", problems);
         String version = text(fm, "version", problems);
@@ -136,30 +74,30 @@ public final class PolicyLoader {
             try {
                 approved = LocalDate.parse(approvedText);
                 if (approved.isAfter(today)) {
-                    problems.add("approved_at: " + approved + " is in the future");
+                    problems.add("approved_at", approved + " is in the future");
                 }
             } catch (DateTimeParseException e) {
-                problems.add("approved_at: '" + approvedText + "' is not a date (yyyy-mm-dd)");
+                problems.add("approved_at", "'" + approvedText + "' is not a date (yyyy-mm-dd)");
             }
         }
         int interval = 0;
         JsonNode iv = fm.get("review_interval_days");
         if (iv == null || iv.isNull()) {
-            problems.add("review_interval_days: is required");
+            problems.add("review_interval_days", "is required");
         } else if (!iv.isIntegralNumber() || !iv.canConvertToInt() || iv.asInt() < 1 || iv.asInt() > MAX_REVIEW_INTERVAL_DAYS) {
-            problems.add("review_interval_days: must be an integer from 1 to " + MAX_REVIEW_INTERVAL_DAYS);
+            problems.add("review_interval_days", "must be an integer from 1 to " + MAX_REVIEW_INTERVAL_DAYS);
         } else {
             interval = iv.asInt();
         }
         List<String> controls = new ArrayList<>();
         JsonNode cs = fm.get("controls");
         if (cs == null || !cs.isArray() || cs.isEmpty()) {
-            problems.add("controls: must be a non-empty list of control IDs");
+            problems.add("controls", "must be a non-empty list of control IDs");
         } else {
             for (int i = 0; i < cs.size(); i++) {
                 String c = cs.get(i).isTextual() ? cs.get(i).asText() : null;
                 if (c == null || !knownControl.test(c)) {
-                    problems.add("controls[" + i + "]: unknown control ID '" + cs.get(i).asText() + "'");
+                    problems.add("controls[" + i + "]", "unknown control ID '" + cs.get(i).asText() + "'");
                 } else if (!controls.contains(c)) {
                     controls.add(c);
                 }
@@ -171,15 +109,15 @@ public final class PolicyLoader {
         return new Policy(id, title, version, owner, approved, interval, controls, file);
     }
 
-    private static String text(JsonNode fm, String field, List<String> problems) {
+    private static String text(JsonNode fm, String field, Problems.In problems) {
         JsonNode v = fm.get(field);
         if (v == null || v.isNull()) {
-            problems.add(field + ": is required");
+            problems.add(field, "is required");
             return null;
         }
         // YAML reads 2026-01-01 and 1.0 as non-strings; their text is what the author wrote.
         if (!v.isValueNode() || v.asText().isBlank()) {
-            problems.add(field + ": must be a non-empty value");
+            problems.add(field, "must be a non-empty value");
             return null;
         }
         return v.asText();

@@ -18,7 +18,7 @@ import org.trustledger.web.Problem;
 @Path("/privacy")
 public class PrivacyPages {
 
-    @CheckedTemplate(basePath = "privacy", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "privacy", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance request(RequestForm form, List<ErrorLine> errors, String message);
 

@@ -15,7 +15,7 @@ import org.trustledger.system.Vendor;
 @ApplicationScoped
 public class ReportRenderer {
 
-    @CheckedTemplate(basePath = "reports", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "reports", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance ropa(RopaView view);
 

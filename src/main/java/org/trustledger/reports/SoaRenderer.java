@@ -24,7 +24,7 @@ import org.trustledger.system.SystemDescription;
 @ApplicationScoped
 public class SoaRenderer {
 
-    @CheckedTemplate(basePath = "reports", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "reports", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance soa(SoaView view);
     }

@@ -50,7 +50,7 @@ public class SsoResource {
         this.governance = governance;
     }
 
-    @io.quarkus.qute.CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = false)
+    @io.quarkus.qute.CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = true)
     static class Templates {
         static native io.quarkus.qute.TemplateInstance signedIn(String username);
     }

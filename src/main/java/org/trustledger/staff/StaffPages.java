@@ -25,7 +25,7 @@ import org.trustledger.web.ClientIp;
 @Path("/staff")
 public class StaffPages {
 
-    @CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance login(String next, String error);
 

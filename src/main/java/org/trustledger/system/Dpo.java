@@ -2,6 +2,7 @@ package org.trustledger.system;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.trustledger.config.OptionalField;
 
 /**
  * Data protection officer (GDPR Art. 37). If {@code appointed} is true, {@code name} and {@code email}

@@ -2,6 +2,7 @@ package org.trustledger.system;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.trustledger.config.OptionalField;
 
 /**
  * EU representative (GDPR Art. 27), needed only by organisations not established in the Union. If

@@ -3,6 +3,7 @@ package org.trustledger.system;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * A system (asset) that runs in a hosting region and stores personal data. The name avoids a clash

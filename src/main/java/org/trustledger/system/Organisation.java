@@ -3,6 +3,7 @@ package org.trustledger.system;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * The organisation that the description is about: Art. 30(1)(a) and 30(2)(a) data.

@@ -3,6 +3,7 @@ package org.trustledger.system;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * One processing activity: a row of the record of processing activities.

@@ -3,6 +3,7 @@ package org.trustledger.system;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * Recipients of an activity's data (Art. 30(1)(d)). {@code vendors} are vendor ids; {@code internal}

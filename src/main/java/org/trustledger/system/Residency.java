@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Optional;
+import org.trustledger.config.OptionalField;
 
 /**
  * Hosting regions and data residency. Every {@link HostedSystem#region()} must be one of

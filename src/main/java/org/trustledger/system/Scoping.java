@@ -3,6 +3,7 @@ package org.trustledger.system;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * ISMS scope and the controls that do not apply. This is the input to the Statement of Applicability.

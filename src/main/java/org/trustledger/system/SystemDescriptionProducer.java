@@ -1,12 +1,12 @@
 package org.trustledger.system;
 
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trustledger.config.ConfigFiles;
 import org.trustledger.controls.ControlCatalog;
 
 /** Loads the organisation's model once; an invalid file stops start-up with one line per problem. */
@@ -22,10 +22,6 @@ public class SystemDescriptionProducer {
     @Produces
     @Singleton
     SystemDescription systemDescription(ControlCatalog catalog, Clock clock) {
-        try {
-            return new SystemDescriptionLoader(clock).load(file, catalog::isKnown);
-        } catch (InvalidSystemDescriptionException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        return ConfigFiles.loadAtStartup(() -> new SystemDescriptionLoader(clock).load(file, catalog::isKnown));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.LocalDate;
 import java.util.List;
+import org.trustledger.config.OptionalField;
 
 /**
  * The organisation's own findings for a transfer that relies on an Art. 46 tool (EDPB

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.trustledger.config.OptionalField;
 
 /**
  * The GDPR Chapter V tool that covers a vendor's third-country processing.

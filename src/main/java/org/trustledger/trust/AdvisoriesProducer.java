@@ -1,10 +1,10 @@
 package org.trustledger.trust;
 
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import org.trustledger.config.ConfigFiles;
 
 @ApplicationScoped
 public class AdvisoriesProducer {
@@ -19,10 +19,6 @@ public class AdvisoriesProducer {
     @Produces
     @Singleton
     Advisories advisories(TrustConfig config) {
-        try {
-            return new Advisories(new AdvisoryLoader().load(Path.of(config.advisoriesDir())));
-        } catch (AdvisoryLoader.InvalidAdvisoriesException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        return ConfigFiles.loadAtStartup(() -> new Advisories(new AdvisoryLoader().load(Path.of(config.advisoriesDir()))));
     }
 }

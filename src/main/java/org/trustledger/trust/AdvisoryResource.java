@@ -19,7 +19,7 @@ import org.trustledger.web.Problem;
 @Path("/")
 public class AdvisoryResource {
 
-    @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance advisories(String organisation, List<Advisory> advisories);
 

@@ -29,7 +29,7 @@ import org.trustledger.web.Problem;
 @Produces(MediaType.TEXT_HTML)
 public class TrustPages {
 
-    @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "trust", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance overview(Organisation organisation, List<TrustCenter.FrameworkSummary> frameworks,
                 int subProcessorCount, int pendingChanges, List<Advisory> latestAdvisories, CheckpointStore.Issued checkpoint, String keyId,

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustledger.config.ConfigFileException;
 
 class SystemDescriptionLoaderTest {
     private static final Path SAMPLE = Path.of("system/system-description.yaml");
@@ -406,7 +407,7 @@ class SystemDescriptionLoaderTest {
         ((ObjectNode) t.at("/scoping/iso_exclusions/0")).put("justification", "");
         Path file = write(t);
 
-        InvalidSystemDescriptionException e = assertThrows(InvalidSystemDescriptionException.class,
+        ConfigFileException e = assertThrows(ConfigFileException.class,
                 () -> loader.load(file, knownIds::contains, TODAY));
         List<String> expected = Arrays.asList(
                 // shape problems first, in document order ...
@@ -467,7 +468,7 @@ class SystemDescriptionLoaderTest {
     private List<String> problems(Path file) {
         try {
             loader.load(file, knownIds::contains, TODAY);
-        } catch (InvalidSystemDescriptionException e) {
+        } catch (ConfigFileException e) {
             return e.problems();
         }
         return fail("expected " + file + " to be rejected");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustledger.config.ConfigFileException;
 
 class AdvisoryLoaderTest {
 
@@ -30,7 +31,7 @@ class AdvisoryLoaderTest {
 
     private static List<String> problems(Path dir, String name, String content) throws IOException {
         Files.writeString(dir.resolve(name), content);
-        AdvisoryLoader.InvalidAdvisoriesException e = assertThrows(AdvisoryLoader.InvalidAdvisoriesException.class,
+        ConfigFileException e = assertThrows(ConfigFileException.class,
                 () -> new AdvisoryLoader().load(dir));
         return List.of(e.getMessage().split("\n"));
     }
@@ -55,7 +56,7 @@ class AdvisoryLoaderTest {
                 problems(dir, "TL-2026-100.md", GOOD.replace("updated: 2026-05-02", "updated: 2026-04-02")));
         assertEquals(List.of(f + ": affected: required field missing"), problems(dir, "TL-2026-100.md", GOOD.replace("affected: [\"app < 1.2\"]\n", "")));
         assertEquals(List.of(f + ": (body): the advisory text is empty"), problems(dir, "TL-2026-100.md", GOOD.replace("Body text.\n", "")));
-        assertEquals(List.of(f + ": (document): must start with YAML front matter between '---' lines"),
+        assertEquals(List.of(f + ": (document): must start with YAML front matter between two '---' lines"),
                 problems(dir, "TL-2026-100.md", "# no front matter\n"));
     }
 

@@ -15,9 +15,9 @@ import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
+import org.trustledger.config.ConfigFileException;
 import org.trustledger.policies.Policy;
 import org.trustledger.policies.PolicyLibrary;
-import org.trustledger.policies.PolicyLoader;
 
 /**
  * Policy review currency: every policy in {@code policies/} (or those named) must have been approved
@@ -60,7 +60,7 @@ public class PolicyCurrencyCollector implements CollectorType {
         List<Policy> all;
         try {
             all = library.reload();
-        } catch (PolicyLoader.InvalidPoliciesException e) {
+        } catch (ConfigFileException e) {
             return CollectorResult.error("policy library no longer validates: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<String> wanted = new ArrayList<>();

@@ -1,19 +1,19 @@
-package org.trustledger.system;
+package org.trustledger.config;
 
 import java.util.List;
 
 /**
- * The system description could not be loaded. {@link #problems()} lists every problem found, each as
+ * One or more configuration files are invalid. {@link #problems()} lists every problem found, each as
  * {@code <file>: <field path>: <reason>}, for example
- * {@code system/system-description.yaml: vendors[3].url: not an https URL}. The message is the same
- * lines joined with {@code \n}.
+ * {@code system/system-description.yaml: vendors[3].url: not an https URL}; the message is the same lines
+ * joined with {@code \n}, which start-up prints as they are.
  */
-public final class InvalidSystemDescriptionException extends RuntimeException {
+public final class ConfigFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
 
-    public InvalidSystemDescriptionException(List<String> problems) {
+    public ConfigFileException(List<String> problems) {
         super(String.join("\n", problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problems given");

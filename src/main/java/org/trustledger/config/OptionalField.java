@@ -1,4 +1,4 @@
-package org.trustledger.system;
+package org.trustledger.config;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a record component of the system-description model that may be omitted in the YAML. A list
+ * Marks a record component of a configuration model (see {@link RecordShape}) that may be omitted in the YAML. A list
  * marked this way may also be empty. Components without this annotation are required: the loader
  * reports them as missing, and reports a required list that is empty.
  */

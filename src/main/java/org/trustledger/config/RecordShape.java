@@ -1,4 +1,4 @@
-package org.trustledger.system;
+package org.trustledger.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Structural check of the YAML tree against the model records. It reports every unknown field, missing
+ * Structural check of a YAML tree against model records, for a file bound to Java records rather than
+ * read field by field. It reports every unknown field, missing
  * required field, blank string, empty required list, wrong type, bad enum value and unparsable date, not
  * just the first. It returns a cleaned copy of the tree that holds only valid values: invalid ones are
  * dropped (list entries become null, so indexes stay stable), so Jackson can still bind the rest and the
@@ -28,17 +29,21 @@ import java.util.Map;
  * <p>Field names come from the record components through the same snake_case strategy that the
  * records' {@code @JsonNaming} gives Jackson, so the two cannot drift apart.
  */
-final class ShapeChecker {
+public final class RecordShape {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
-    private final Problems problems;
+    private final Problems.In problems;
 
-    ShapeChecker(Problems problems) {
+    public RecordShape(Problems.In problems) {
         this.problems = problems;
     }
 
-    /** Checks a non-null node; returns the cleaned node, or null if the value is unusable. */
-    JsonNode check(JsonNode node, Type type, String path) {
+    /**
+     * Checks a non-null node against {@code type} (a record with {@code @JsonNaming(SnakeCaseStrategy)}, a
+     * {@code List} of one, String, LocalDate, Boolean, Integer or an enum); returns the cleaned node, or null
+     * if the value is unusable.
+     */
+    public JsonNode check(JsonNode node, Type type, String path) {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
             return checkList(node, parameterized.getActualTypeArguments()[0], path);
         }
@@ -62,12 +67,12 @@ final class ShapeChecker {
                 return checkRecord(node, c, path);
             }
         }
-        throw new IllegalStateException("unsupported type in the system-description model: " + type);
+        throw new IllegalStateException("unsupported type in a configuration model: " + type);
     }
 
     private JsonNode checkRecord(JsonNode node, Class<?> type, String path) {
         if (!node.isObject()) {
-            problems.add(path, "expected a mapping, got " + describe(node));
+            problems.add(path, "expected a mapping, got " + StrictYaml.describe(node));
             return null;
         }
         Map<String, RecordComponent> fields = fields(type);
@@ -104,7 +109,7 @@ final class ShapeChecker {
 
     private JsonNode checkList(JsonNode node, Type elementType, String path) {
         if (!node.isArray()) {
-            problems.add(path, "expected a list, got " + describe(node));
+            problems.add(path, "expected a list, got " + StrictYaml.describe(node));
             return null;
         }
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -136,14 +141,14 @@ final class ShapeChecker {
         } else if (node.isNumber()) {
             problems.add(path, "expected a string, got the number " + node.asText() + " (quote the value)");
         } else {
-            problems.add(path, "expected a string, got " + describe(node));
+            problems.add(path, "expected a string, got " + StrictYaml.describe(node));
         }
         return null;
     }
 
     private JsonNode checkDate(JsonNode node, String path) {
         if (!node.isTextual()) {
-            problems.add(path, "expected a date (yyyy-mm-dd), got " + describe(node));
+            problems.add(path, "expected a date (yyyy-mm-dd), got " + StrictYaml.describe(node));
             return null;
         }
         try {
@@ -164,7 +169,7 @@ final class ShapeChecker {
         if (node.isTextual()) {
             problems.add(path, "'" + node.asText() + "' is not one of: " + expected);
         } else {
-            problems.add(path, "expected one of: " + expected + "; got " + describe(node));
+            problems.add(path, "expected one of: " + expected + "; got " + StrictYaml.describe(node));
         }
         return null;
     }
@@ -173,7 +178,7 @@ final class ShapeChecker {
         if (ok) {
             return node;
         }
-        problems.add(path, "expected " + expected + ", got " + describe(node));
+        problems.add(path, "expected " + expected + ", got " + StrictYaml.describe(node));
         return null;
     }
 
@@ -202,25 +207,6 @@ final class ShapeChecker {
             }
         }
         return values;
-    }
-
-    static String describe(JsonNode node) {
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "boolean " + node.asText();
-        }
-        return "nothing";
     }
 
     private static String unknownField(String name, Iterable<String> known) {
