@@ -40,6 +40,7 @@ import org.trustledger.controls.Control;
 import org.trustledger.controls.ControlCatalog;
 import org.trustledger.controls.Framework;
 import org.trustledger.ledger.CheckpointStore;
+import org.trustledger.tlog.ChainHash;
 import org.trustledger.tlog.Codec;
 import org.trustledger.ledger.GovernanceChain;
 import org.trustledger.ledger.GovernanceLog;
@@ -426,7 +427,7 @@ public class AuditPackageWriter {
     }
 
     private static void writeGovernance(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
-        byte[] before = GovernanceChain.ZERO_HASH;
+        byte[] before = ChainHash.zero();
         if (plan.firstSeq() > 0) {
             try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM governance_event WHERE seq = ?")) {
                 ps.setLong(1, plan.firstSeq() - 1);
