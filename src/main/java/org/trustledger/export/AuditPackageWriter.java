@@ -156,7 +156,7 @@ public class AuditPackageWriter {
             try {
                 pkg.put("public-key.pem", key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
                 writeEvidence(c, plan, pkg, counts);
-                new PeriodStatusPage(system, collectors).write(c, plan, pkg);
+                pkg.put(PeriodStatusPage.fileName(plan.framework()), new PeriodStatusPage(system, collectors, policies).render(c, plan));
                 writeControlLists(c, plan, pkg);
                 counts.manifests = writeManifests(c, plan, pkg, key.keyId());
                 writeGovernance(c, plan, pkg);
