@@ -8,14 +8,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.trustledger.ledger.LedgerVerifier;
+import org.trustledger.tlog.CheckReport;
 
 /**
  * Checks the database before Quarkus boots so that a missing PostgreSQL gives one readable line
  * instead of a connection-pool stack trace, and so that a first run creates its database.
  *
  * <p>{@code verify-ledger [--jdbc-url URL]} instead runs the full ledger check against a database
- * over plain JDBC, without starting Quarkus, and exits 0 when the ledger is consistent, 1 when it
- * is not, and also 1 on a usage or connection error.
+ * over plain JDBC, without starting Quarkus. It prints in the format of {@link CheckReport}, shared
+ * with the audit-package verifier: {@code OK <check>: <n> checked} per passed check,
+ * {@code FAIL <location>: <kind>: <detail>} for the first inconsistency, then {@code RESULT OK} or
+ * {@code RESULT FAIL}; it exits 0 when the ledger is consistent, 1 when it is not, and 2 on a usage
+ * or connection error.
  */
 @QuarkusMain
 public final class TrustLedgerMain {
@@ -37,6 +41,8 @@ public final class TrustLedgerMain {
         Quarkus.run(args);
     }
 
+    private static final String USAGE = "verify-ledger [--jdbc-url jdbc:postgresql://host:port/database]";
+
     public static int verifyLedger(String[] args, PrintStream out, PrintStream err) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         String url = settings.jdbcUrl();
@@ -46,8 +52,7 @@ public final class TrustLedgerMain {
             } else if (args[i].startsWith("--jdbc-url=")) {
                 url = args[i].substring("--jdbc-url=".length());
             } else {
-                err.println("usage: verify-ledger [--jdbc-url jdbc:postgresql://host:port/database]");
-                return 1;
+                return CheckReport.usage(err, "unexpected argument " + args[i], USAGE);
             }
         }
         Properties props = new Properties();
@@ -57,24 +62,24 @@ public final class TrustLedgerMain {
         }
         props.setProperty("connectTimeout", "5");
         out.println("Verifying the ledger in " + url);
+        CheckReport report = new CheckReport(out);
         try (Connection c = DriverManager.getConnection(url, props)) {
-            LedgerVerifier.Result r = LedgerVerifier.verify(c, new LedgerVerifier.Listener() {
+            LedgerVerifier.verify(c, new LedgerVerifier.Listener() {
                 @Override
                 public void passed(String check, long count) {
-                    out.printf("ok    %-18s %d checked%n", check, count);
+                    report.ok(check + ": " + count + " checked");
                 }
 
                 @Override
                 public void failed(String check, LedgerVerifier.Inconsistency p) {
-                    out.printf("FAIL  %-18s %s at %s: %s%n", check, p.kind(), p.location(), p.detail());
+                    report.fail(p.location(), p.kind() + ": " + p.detail());
                 }
             });
-            out.println(r.ok() ? "RESULT: ledger is consistent" : "RESULT: ledger is NOT consistent");
-            return r.ok() ? 0 : 1;
+            return report.finish();
         } catch (SQLException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            err.println("verify-ledger: cannot read " + url + " (" + reason + ")");
-            return 1;
+            err.println("error: verify-ledger cannot read " + url + " (" + reason + ")");
+            return CheckReport.EXIT_USAGE;
         }
     }
 }

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,16 +27,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
-import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorRegistry;
 import org.trustledger.controls.Control;
 import org.trustledger.controls.ControlCatalog;
 import org.trustledger.controls.Framework;
 import org.trustledger.ledger.CheckpointStore;
+import org.trustledger.tlog.ChainHash;
 import org.trustledger.tlog.Codec;
 import org.trustledger.ledger.GovernanceChain;
 import org.trustledger.ledger.GovernanceLog;
@@ -57,7 +52,7 @@ import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.system.SystemDescription;
 
 /**
- * Writes the audit package (DESIGN §6) as a zip, entry by entry, straight to the response.
+ * Writes the audit package as a zip, entry by entry, straight to the response.
  *
  * <p>The package checkpoint is the log's head at the end of the period: the signed checkpoint at
  * tree size N = number of leaves collected before {@code to}+1 00:00Z (the current size when the
@@ -78,7 +73,6 @@ public class AuditPackageWriter {
 
     public static final Set<String> FRAMEWORKS = Set.of("iso27001", "soc2");
     public static final String FORMAT = "trustledger-audit-package/1";
-    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final int FETCH = 500;
 
     private final DataSource dataSource;
@@ -106,10 +100,6 @@ public class AuditPackageWriter {
     /** What one export covers, fixed before streaming starts. */
     public record Plan(Framework framework, LocalDate from, LocalDate to, long firstIndex, long treeSize, CheckpointStore.Issued checkpoint,
             Instant issuedAt, long firstSeq, long endSeq) {
-    }
-
-    /** One file of the package. */
-    record FileEntry(String path, String sha256, long size) {
     }
 
     /** Fixes the evidence range and governance range and issues (or finds) the package checkpoint. */
@@ -155,7 +145,7 @@ public class AuditPackageWriter {
     public void write(Plan plan, String actor, OutputStream raw) throws IOException {
         SigningKey key = keys.current();
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, 1 << 16));
-        Package pkg = new Package(zip);
+        PackageZip pkg = new PackageZip(zip);
         Counts counts = new Counts();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -166,7 +156,7 @@ public class AuditPackageWriter {
             try {
                 pkg.put("public-key.pem", key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
                 writeEvidence(c, plan, pkg, counts);
-                writeStatus(c, plan, pkg);
+                pkg.put(PeriodStatusPage.fileName(plan.framework()), new PeriodStatusPage(system, collectors, policies).render(c, plan));
                 writeControlLists(c, plan, pkg);
                 counts.manifests = writeManifests(c, plan, pkg, key.keyId());
                 writeGovernance(c, plan, pkg);
@@ -181,11 +171,11 @@ public class AuditPackageWriter {
             throw new IOException("cannot read the ledger for the export", e);
         }
         byte[] packageJson = packageJson(plan, key, counts, pkg.files);
-        List<FileEntry> all = new ArrayList<>(pkg.files);
+        List<PackageZip.FileEntry> all = new ArrayList<>(pkg.files);
         pkg.put("package.json", packageJson);
         pkg.put("package.json.sig", key.sign(packageJson));
         StringBuilder sums = new StringBuilder();
-        pkg.files.stream().sorted(Comparator.comparing(FileEntry::path))
+        pkg.files.stream().sorted(Comparator.comparing(PackageZip.FileEntry::path))
                 .forEach(f -> sums.append(f.sha256()).append("  ").append(f.path()).append('\n'));
         pkg.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
         ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -206,7 +196,7 @@ public class AuditPackageWriter {
         int manifests;
     }
 
-    private byte[] packageJson(Plan plan, SigningKey key, Counts counts, List<FileEntry> files) {
+    private byte[] packageJson(Plan plan, SigningKey key, Counts counts, List<PackageZip.FileEntry> files) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("format", FORMAT);
         o.put("framework", plan.framework().id());
@@ -226,7 +216,7 @@ public class AuditPackageWriter {
         gov.put("first_seq", plan.firstSeq());
         gov.put("event_count", plan.endSeq() - plan.firstSeq());
         ArrayNode arr = o.putArray("files");
-        files.stream().sorted(Comparator.comparing(FileEntry::path)).forEach(f -> {
+        files.stream().sorted(Comparator.comparing(PackageZip.FileEntry::path)).forEach(f -> {
             ObjectNode e = arr.addObject();
             e.put("path", f.path());
             e.put("sha256", f.sha256());
@@ -238,7 +228,7 @@ public class AuditPackageWriter {
     /** Inclusion proofs computed per database round trip. */
     private static final int PROOF_BATCH = 1000;
 
-    private void writeEvidence(Connection c, Plan plan, Package pkg, Counts counts) throws SQLException, IOException {
+    private void writeEvidence(Connection c, Plan plan, PackageZip pkg, Counts counts) throws SQLException, IOException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT idx, canonical, leaf_hash FROM evidence WHERE idx >= ? AND idx < ? ORDER BY idx")) {
             ps.setFetchSize(FETCH);
@@ -277,83 +267,7 @@ public class AuditPackageWriter {
         }
     }
 
-    /** Latest status per control and per collector within the period. */
-    private record Latest(String status, Instant at, long index, long count) {
-    }
-
-    private void writeStatus(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
-        Map<String, Latest> byControl = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT DISTINCT ON (ctl) ctl, status, collected_at, idx, count(*) OVER (PARTITION BY ctl)
-                  FROM evidence, unnest(controls) AS ctl WHERE idx >= ? AND idx < ? ORDER BY ctl, idx DESC
-                """)) {
-            ps.setLong(1, plan.firstIndex());
-            ps.setLong(2, plan.treeSize());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byControl.put(rs.getString(1), new Latest(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            rs.getLong(4), rs.getLong(5)));
-                }
-            }
-        }
-        Map<String, Latest> byCollector = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT DISTINCT ON (collector) collector, status, collected_at, idx, count(*) OVER (PARTITION BY collector)
-                  FROM evidence WHERE idx >= ? AND idx < ? ORDER BY collector, idx DESC
-                """)) {
-            ps.setLong(1, plan.firstIndex());
-            ps.setLong(2, plan.treeSize());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byCollector.put(rs.getString(1), new Latest(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            rs.getLong(4), rs.getLong(5)));
-                }
-            }
-        }
-        boolean iso = plan.framework().id().equals("iso27001");
-        String title = (iso ? "Statement of Applicability" : "Trust Services Criteria status") + " — " + plan.framework().name();
-        StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title)).append("</title>\n")
-                .append("<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse;width:100%}")
-                .append("td,th{border:1px solid #999;padding:3px;vertical-align:top;text-align:left}")
-                .append(".pass{color:#060}.fail{color:#a00}.error{color:#a60}</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n")
-                .append("<p>Framework: ").append(esc(plan.framework().name())).append(' ').append(esc(plan.framework().version()))
-                .append(". Period: ").append(plan.from()).append(" to ").append(plan.to()).append(" (UTC, both included).")
-                .append(" Evidence in the period: leaves ").append(plan.firstIndex()).append(" to ").append(plan.treeSize() - 1)
-                .append(" (").append(plan.treeSize() - plan.firstIndex()).append(" items) of the log at tree size ")
-                .append(plan.treeSize()).append(".</p>\n");
-        if (plan.treeSize() == plan.firstIndex()) {
-            h.append("<p><strong>No evidence was collected in this period.</strong></p>\n");
-        }
-        h.append("<table>\n<thead><tr><th>Control</th><th>Title</th><th>Group</th><th>Applicable</th><th>Justification</th>")
-                .append("<th>Collectors (latest status in period)</th><th>Evidence items</th><th>Latest status</th></tr></thead>\n<tbody>\n");
-        for (Control ctl : plan.framework().controls()) {
-            boolean applicable = !iso || system.isApplicable(ctl.id());
-            String justification = iso ? system.exclusionJustification(ctl.id()).orElse("") : "";
-            h.append("<tr id=\"").append(esc(ctl.id())).append("\"><td>").append(esc(ctl.id())).append("</td><td>").append(esc(ctl.title()))
-                    .append("</td><td>").append(esc(ctl.group())).append("</td><td>").append(applicable ? "Yes" : "No").append("</td><td>")
-                    .append(esc(justification)).append("</td><td>");
-            List<String> cols = collectors.all().stream().filter(d -> d.controls().contains(ctl.id())).map(CollectorDefinition::id).sorted().toList();
-            if (cols.isEmpty()) {
-                h.append("—");
-            }
-            for (int i = 0; i < cols.size(); i++) {
-                Latest l = byCollector.get(cols.get(i));
-                h.append(i > 0 ? "<br>" : "").append(esc(cols.get(i))).append(": ");
-                h.append(l == null ? "no evidence in period" : "<span class=\"" + esc(l.status()) + "\">" + esc(l.status()) + "</span> at "
-                        + Rfc3339.format(l.at()));
-            }
-            Latest l = byControl.get(ctl.id());
-            h.append("</td><td>").append(l == null ? 0 : l.count()).append("</td><td>");
-            h.append(l == null ? "—" : "<span class=\"" + esc(l.status()) + "\">" + esc(l.status()) + "</span> (leaf " + l.index() + ", "
-                    + Rfc3339.format(l.at()) + ")");
-            h.append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n</body>\n</html>\n");
-        pkg.put(iso ? "soa.html" : "criteria-status.html", h.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void writeControlLists(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
+    private void writeControlLists(Connection c, Plan plan, PackageZip pkg) throws SQLException, IOException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT idx, id, collector, status, collected_at FROM evidence
                  WHERE idx >= ? AND idx < ? AND ? = ANY (controls) ORDER BY idx
@@ -400,7 +314,7 @@ public class AuditPackageWriter {
      * The period's manifests, and the public key of each earlier key that signed one of them as
      * {@code keys/<key_id>.pem}: listed in package.json, so the current key vouches for it.
      */
-    private static int writeManifests(Connection c, Plan plan, Package pkg, String currentKeyId) throws SQLException, IOException {
+    private static int writeManifests(Connection c, Plan plan, PackageZip pkg, String currentKeyId) throws SQLException, IOException {
         List<ManifestSealer.Manifest> list = ManifestSealer.list(c, plan.from(), plan.to());
         java.util.SortedSet<String> earlierKeys = new java.util.TreeSet<>();
         for (ManifestSealer.Manifest m : list) {
@@ -425,8 +339,8 @@ public class AuditPackageWriter {
         return list.size();
     }
 
-    private static void writeGovernance(Connection c, Plan plan, Package pkg) throws SQLException, IOException {
-        byte[] before = GovernanceChain.ZERO_HASH;
+    private static void writeGovernance(Connection c, Plan plan, PackageZip pkg) throws SQLException, IOException {
+        byte[] before = ChainHash.zero();
         if (plan.firstSeq() > 0) {
             try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM governance_event WHERE seq = ?")) {
                 ps.setLong(1, plan.firstSeq() - 1);
@@ -460,7 +374,7 @@ public class AuditPackageWriter {
         }
     }
 
-    private void writePolicies(Plan plan, Package pkg) throws IOException {
+    private void writePolicies(Plan plan, PackageZip pkg) throws IOException {
         List<Policy> inForce = policies.policies().stream().filter(p -> !p.approvedAt().isAfter(plan.to()))
                 .sorted(Comparator.comparing(p -> p.file().getFileName().toString())).toList();
         for (Policy p : inForce) {
@@ -472,80 +386,4 @@ public class AuditPackageWriter {
         return controlId.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
-    }
-
-    /** The zip being written: each entry gets the fixed time and is hashed and counted as it is written. */
-    static final class Package {
-        final ZipOutputStream zip;
-        final List<FileEntry> files = new ArrayList<>();
-        private final Map<String, Boolean> seen = new TreeMap<>();
-
-        Package(ZipOutputStream zip) {
-            this.zip = zip;
-        }
-
-        void put(String path, byte[] bytes) throws IOException {
-            try (OutputStream out = open(path)) {
-                out.write(bytes);
-            }
-        }
-
-        OutputStream open(String path) throws IOException {
-            if (seen.put(path, Boolean.TRUE) != null) {
-                throw new IllegalStateException("duplicate package entry " + path);
-            }
-            ZipEntry e = new ZipEntry(path);
-            e.setTimeLocal(ENTRY_TIME);
-            zip.putNextEntry(e);
-            MessageDigest md = Hashes.newSha256();
-            return new FilterOutputStream(zip) {
-                long size;
-                boolean closed;
-
-                @Override
-                public void write(int b) throws IOException {
-                    zip.write(b);
-                    md.update((byte) b);
-                    size++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    zip.write(b, off, len);
-                    md.update(b, off, len);
-                    size += len;
-                }
-
-                @Override
-                public void flush() {
-                    // The zip is flushed as a whole; flushing a half-written deflate block would change the bytes.
-                }
-
-                @Override
-                public void close() throws IOException {
-                    if (!closed) {
-                        closed = true;
-                        zip.closeEntry();
-                        files.add(new FileEntry(path, Codec.toHex(md.digest()), size));
-                    }
-                }
-            };
-        }
-    }
 }

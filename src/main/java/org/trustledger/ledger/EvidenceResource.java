@@ -4,9 +4,10 @@ import org.trustledger.tlog.Codec;
 import org.trustledger.tlog.Rfc3339;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Type;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.trustledger.controls.ControlCatalog;
 import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
@@ -30,14 +33,19 @@ public class EvidenceResource {
     private final EvidenceLedger ledger;
     private final ControlCatalog catalog;
     private final SecurityIdentity identity;
-    private final ObjectMapper strict;
 
-    public EvidenceResource(EvidenceLedger ledger, ControlCatalog catalog, SecurityIdentity identity, ObjectMapper mapper) {
+    public EvidenceResource(EvidenceLedger ledger, ControlCatalog catalog, SecurityIdentity identity) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.identity = identity;
-        // Duplicate member names would let the submitter and the ledger read different payloads.
-        this.strict = mapper.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Reads the body refusing duplicate member names, which would let the submitter and the ledger read different payloads. */
+    public static final class StrictReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
+        @Override
+        public ObjectReader apply(ObjectMapper mapper, Type type) {
+            return mapper.readerFor(mapper.constructType(type)).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        }
     }
 
     public record SubmitEvidence(String collector, List<String> controls, String status, String summary, JsonNode payload) {
@@ -50,11 +58,8 @@ public class EvidenceResource {
     @RolesAllowed({Role.ADMIN, Role.COMPLIANCE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
-            return Problem.of(400, "A JSON body is required.").toResponse();
-        }
-        SubmitEvidence req = strict.readValue(body, SubmitEvidence.class);
+    @CustomDeserialization(StrictReader.class)
+    public Response submit(SubmitEvidence req) {
         if (req == null) {
             return Problem.of(400, "A JSON object is required.").toResponse();
         }

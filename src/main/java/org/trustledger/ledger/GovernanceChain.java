@@ -1,13 +1,11 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.ChainHash;
 import org.trustledger.tlog.Jcs;
 import org.trustledger.tlog.Rfc3339;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,16 +18,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The governance event chain over plain JDBC. Each event is the JSON object
- * {@code {"actor","details","kind","occurred_at","seq","subject"}} and
- * {@code hash = SHA-256(prev_hash || JCS(event))}, the first prev_hash being 32 zero bytes.
+ * The governance event chain over plain JDBC; the event form and its hash are {@link ChainHash}'s.
  * Appends lock the {@code governance_head} row, so concurrent instances queue rather than fork the
  * chain. The caller owns the transaction, so an event commits or rolls back with the action it
  * records.
  */
 public final class GovernanceChain {
 
-    public static final byte[] ZERO_HASH = new byte[Hashes.SIZE];
     private static final Pattern KIND = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
     public static final int MAX_ACTOR = 200;
     public static final int MAX_SUBJECT = 500;
@@ -54,29 +49,6 @@ public final class GovernanceChain {
             }
             return new Head(rs.getLong(1), rs.getBytes(2));
         }
-    }
-
-    /** The event object, exactly as hashed (before canonicalisation). */
-    public static ObjectNode eventObject(long seq, Instant occurredAt, String kind, String actor, String subject, JsonNode details) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("seq", seq);
-        o.put("occurred_at", Rfc3339.format(occurredAt));
-        o.put("kind", kind);
-        o.put("actor", actor);
-        if (subject == null) {
-            o.putNull("subject");
-        } else {
-            o.put("subject", subject);
-        }
-        o.set("details", details == null ? JsonNodeFactory.instance.objectNode() : details);
-        return o;
-    }
-
-    public static byte[] chainHash(byte[] prevHash, byte[] canonical) {
-        MessageDigest md = Hashes.newSha256();
-        md.update(prevHash);
-        md.update(canonical);
-        return md.digest();
     }
 
     /** An event to append: what {@link #appendAll} needs besides the chain position. */
@@ -106,8 +78,8 @@ public final class GovernanceChain {
         long seq = head.size();
         byte[] prev = head.hash();
         for (Pending p : pending) {
-            byte[] canonical = Jcs.canonicalize(eventObject(seq, at, p.kind(), p.actor(), p.subject(), p.details()));
-            byte[] hash = chainHash(prev, canonical);
+            byte[] canonical = ChainHash.canonicalEvent(seq, at, p.kind(), p.actor(), p.subject(), p.details());
+            byte[] hash = ChainHash.next(prev, canonical);
             events.add(new Event(seq, at, p.kind(), p.actor(), p.subject(), canonical, prev, hash));
             seq++;
             prev = hash;

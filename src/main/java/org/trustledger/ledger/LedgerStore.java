@@ -1,7 +1,7 @@
 package org.trustledger.ledger;
 
 import org.trustledger.tlog.EvidenceLeaf;
-import org.trustledger.tlog.Frontier;
+import org.trustledger.tlog.CompactRange;
 import org.trustledger.tlog.Jcs;
 import org.trustledger.tlog.Rfc3339;
 
@@ -36,13 +36,17 @@ public final class LedgerStore {
 
     /** The head row: log size, compact range and the lowest collected_at the next leaf may get. */
     public record Head(long treeSize, byte[] frontier, Instant collectedFloor) {
-        public Frontier toFrontier() {
-            return Frontier.decode(treeSize, frontier);
+        public CompactRange range() {
+            return CompactRange.decode(treeSize, frontier);
         }
 
         public byte[] root() {
-            return toFrontier().root();
+            return range().root();
         }
+    }
+
+    /** A complete subtree an append finished: a ledger_node row to write. */
+    private record Node(int level, long idx, byte[] hash) {
     }
 
     /** One stored leaf, for the entries API and the verifier. */
@@ -92,8 +96,9 @@ public final class LedgerStore {
         if (head.collectedFloor() != null && head.collectedFloor().isAfter(collectedAt)) {
             collectedAt = head.collectedFloor();
         }
-        Frontier frontier = head.toFrontier();
-        List<Frontier.Node> nodes = new ArrayList<>(items.size() + 64);
+        CompactRange range = head.range();
+        List<Node> nodes = new ArrayList<>(items.size() + 64);
+        CompactRange.NodeVisitor toStore = (level, idx, hash) -> nodes.add(new Node(level, idx, hash));
         List<AppendedEvidence> out = new ArrayList<>(items.size());
         long endSize = head.treeSize() + items.size();
         OffsetDateTime collectedDb = OffsetDateTime.ofInstant(collectedAt, ZoneOffset.UTC);
@@ -110,7 +115,7 @@ public final class LedgerStore {
                 Instant observed = item.observedAt() == null ? null : Rfc3339.millis(item.observedAt());
                 EvidenceLeaf.Canonical leaf = EvidenceLeaf.build(id, item.collector(), collectedAt, observed, controls,
                         item.status(), item.summary(), payloads.get(i));
-                frontier.append(leaf.leafHash(), nodes);
+                range.append(leaf.leafHash(), toStore);
                 ps.setLong(1, index);
                 ps.setObject(2, id);
                 ps.setString(3, item.collector());
@@ -133,7 +138,7 @@ public final class LedgerStore {
         }
         if (!nodes.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)")) {
-                for (Frontier.Node n : nodes) {
+                for (Node n : nodes) {
                     ps.setInt(1, n.level());
                     ps.setLong(2, n.idx());
                     ps.setBytes(3, n.hash());
@@ -142,7 +147,7 @@ public final class LedgerStore {
                 ps.executeBatch();
             }
         }
-        writeHead(c, endSize, frontier.encode(), collectedAt);
+        writeHead(c, endSize, range.encode(), collectedAt);
         return out;
     }
 

@@ -1,14 +1,11 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
 import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.DailyManifest;
 import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Jcs;
 import org.trustledger.tlog.Rfc3339;
 import org.trustledger.tlog.SigningKey;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,16 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seals daily manifests over plain JDBC, in the caller's transaction.
- *
- * <p>A manifest for UTC day D is the JCS of
- * {@code {"batch_root","checkpoint","date","first_index","governance_head":{"hash","size"},"key_id",
- * "previous_manifest_sha256","root_hash","tree_size"}}: first_index is the number of leaves
- * collected before D, tree_size the number collected before D+1, root_hash the log root at
- * tree_size, batch_root the RFC 6962 root of leaves [first_index, tree_size) alone (SHA-256 of ""
- * for a day without evidence), checkpoint the signed note at tree_size, governance_head the event
- * chain's size and last hash when the manifest was made, and previous_manifest_sha256 the SHA-256
- * of the previous day's manifest bytes (64 zeros for the first manifest).
+ * Seals daily manifests over plain JDBC, in the caller's transaction; the manifest's fields, bytes
+ * and signature are {@link DailyManifest}'s.
  *
  * <p>Sealing holds the ledger head lock, so it is serialised with appends and with other sealers:
  * the first sealer writes, later ones find the row and return it. Sealing D seals every missing
@@ -38,9 +27,6 @@ import java.util.List;
  * raises the head's collected_floor to the start of D+1 so no later leaf can fall into a sealed day.
  */
 public final class ManifestSealer {
-
-    /** 64 zeros: previous_manifest_sha256 of the first manifest. */
-    public static final String NO_PREVIOUS = "0".repeat(64);
 
     private ManifestSealer() {
     }
@@ -132,28 +118,10 @@ public final class ManifestSealer {
         byte[] root = end == head.treeSize() ? head.root() : StoredTree.root(c, end);
         CheckpointStore.Issued checkpoint = CheckpointStore.at(c, end, key, now);
         GovernanceChain.Head gov = GovernanceChain.head(c, true);
-        ObjectNode o = manifestObject(d, first, end, root, batchRoot, previous == null ? NO_PREVIOUS : Codec.toHex(previous),
-                gov, checkpoint.note(), key.keyId());
-        byte[] body = Jcs.canonicalize(o);
-        return new Manifest(d, first, end, body, Hashes.sha256(body), key.keyId(), key.sign(body), Rfc3339.millis(now));
-    }
-
-    /** The manifest object before canonicalisation; the verifier rebuilds it the same way. */
-    public static ObjectNode manifestObject(LocalDate d, long first, long treeSize, byte[] root, byte[] batchRoot, String previousHex,
-            GovernanceChain.Head gov, String checkpointNote, String keyId) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("date", d.toString());
-        o.put("first_index", first);
-        o.put("tree_size", treeSize);
-        o.put("root_hash", Codec.toHex(root));
-        o.put("batch_root", Codec.toHex(batchRoot));
-        o.put("previous_manifest_sha256", previousHex);
-        ObjectNode g = o.putObject("governance_head");
-        g.put("size", gov.size());
-        g.put("hash", Codec.toHex(gov.hash()));
-        o.put("checkpoint", checkpointNote);
-        o.put("key_id", keyId);
-        return o;
+        DailyManifest manifest = DailyManifest.of(d, first, end, root, batchRoot, previous, gov.size(), gov.hash(), checkpoint.note(),
+                key.keyId());
+        byte[] body = manifest.canonicalBytes();
+        return new Manifest(d, first, end, body, Hashes.sha256(body), key.keyId(), manifest.sign(key), Rfc3339.millis(now));
     }
 
     // Leaves are in collected_at order, so the first index at or after an instant is a day boundary.

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
  * Strict parsing of query and path parameters. JAX-RS would answer an unparseable numeric
@@ -22,8 +22,9 @@ final class QueryParams {
     private QueryParams() {
     }
 
-    static Problem.Exception invalid(String field, String reason) {
-        return new Problem.Exception(Problem.invalid(400, "The request has an invalid parameter.", List.of(new Problem.FieldError(field, reason))));
+    static DomainException invalid(String field, String reason) {
+        return new DomainException(DomainException.Kind.INVALID, "The request has an invalid parameter.",
+                List.of(new DomainException.Violation(field, reason)));
     }
 
     /** A non-negative decimal integer without sign or leading zeros; {@code dflt} when absent (null means required). */

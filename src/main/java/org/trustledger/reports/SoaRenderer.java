@@ -47,7 +47,12 @@ public class SoaRenderer {
     }
 
     public Optional<byte[]> render(String frameworkId, boolean internal) {
-        return catalog.framework(frameworkId).map(f -> Templates.soa(view(f, internal)).render().getBytes(StandardCharsets.UTF_8));
+        return catalog.framework(frameworkId).map(f -> render(view(f, internal)));
+    }
+
+    /** Renders a view built elsewhere: the audit package's status page for its period uses the same document. */
+    public static byte[] render(SoaView view) {
+        return Templates.soa(view).render().getBytes(StandardCharsets.UTF_8);
     }
 
     private SoaView view(Framework f, boolean internal) {

@@ -2,15 +2,21 @@ package org.trustledger.tlog;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streaming Merkle root builder: the compact range [0, size), i.e. the roots of the complete
- * subtrees that make up the tree, largest first (tlog's "stack of complete subtrees").
+ * The compact range [0, size) of a log: the roots of the complete subtrees that make up the tree,
+ * largest first (tlog's "stack of complete subtrees"). It is both the streaming root builder and
+ * the ledger head's stored form.
  *
  * <p>Appending merges equal-height neighbours, and {@link #root()} folds the stack from the right,
- * so n leaves cost exactly n-1 node hashes and O(log n) memory. The hot path neither allocates nor
- * looks up a thread-local: the builder owns its digest and a flat stack buffer. Not thread-safe.
+ * so n leaves cost exactly n-1 node hashes and O(log n) memory. Like transparency-dev/merkle's
+ * {@code compact.Range.Append(hash, visit)}, an append can report each complete subtree it
+ * finishes to a {@link NodeVisitor}: exactly the interior nodes a store must write. A leaf at index i
+ * completes one node per trailing one bit of i, the node at level L having index i >> L. Without a
+ * visitor the hot path neither allocates nor looks up a thread-local: the range owns its digest and
+ * a flat stack buffer. Not thread-safe.
  */
 public final class CompactRange {
 
@@ -24,6 +30,12 @@ public final class CompactRange {
     private int depth;
     private long size;
     private long nodeHashes;
+
+    /** Receives each complete subtree an append finishes: the root of leaves [index << level, (index + 1) << level). */
+    @FunctionalInterface
+    public interface NodeVisitor {
+        void visit(int level, long index, byte[] hash);
+    }
 
     /** An empty range. */
     public CompactRange() {
@@ -47,6 +59,19 @@ public final class CompactRange {
         this.size = size;
     }
 
+    /** Decodes the stored form, {@link #encode()}: the subtree roots concatenated, largest first. */
+    public static CompactRange decode(long size, byte[] packed) {
+        if (size < 0 || packed.length != (long) Long.bitCount(size) * Hashes.SIZE) {
+            throw new IllegalArgumentException("compact range has " + packed.length + " bytes, size " + size + " needs "
+                    + (long) Long.bitCount(Math.max(size, 0)) * Hashes.SIZE);
+        }
+        List<byte[]> hashes = new ArrayList<>(Long.bitCount(size));
+        for (int off = 0; off < packed.length; off += Hashes.SIZE) {
+            hashes.add(Arrays.copyOfRange(packed, off, off + Hashes.SIZE));
+        }
+        return new CompactRange(size, hashes);
+    }
+
     /** Root of the tree of the given leaf hashes. */
     public static byte[] rootOf(List<byte[]> leafHashes) {
         CompactRange r = new CompactRange();
@@ -58,22 +83,36 @@ public final class CompactRange {
 
     /** Appends one leaf hash (32 bytes, already SHA-256(0x00 || entry)). */
     public void append(byte[] leafHash) {
+        append(leafHash, null);
+    }
+
+    /**
+     * Appends one leaf hash and passes each subtree it completes to {@code visit} (if non-null), lowest
+     * level first; the visitor gets its own copy of the hash.
+     */
+    public void append(byte[] leafHash, NodeVisitor visit) {
         if (leafHash.length != Hashes.SIZE) {
             throw new IllegalArgumentException("leaf hash must be " + Hashes.SIZE + " bytes");
         }
         if (size == -1L >>> 1) {
             throw new IllegalStateException("tree is full");
         }
+        long index = size;
         System.arraycopy(leafHash, 0, stack, depth * Hashes.SIZE, Hashes.SIZE);
         depth++;
         size++;
         // Each trailing zero bit of the new size is a pair of equal subtrees that just completed.
+        int level = 0;
         for (long s = size; (s & 1) == 0; s >>>= 1) {
             int right = (depth - 1) * Hashes.SIZE;
             int left = right - Hashes.SIZE;
             Hashes.nodeHashInto(md, scratch, stack, left, stack, right, stack, left);
             nodeHashes++;
             depth--;
+            level++;
+            if (visit != null) {
+                visit.visit(level, index >>> level, Arrays.copyOfRange(stack, left, left + Hashes.SIZE));
+            }
         }
     }
 
@@ -96,6 +135,11 @@ public final class CompactRange {
             out.add(h);
         }
         return out;
+    }
+
+    /** The stored form: the subtree roots concatenated, largest first. */
+    public byte[] encode() {
+        return Arrays.copyOf(stack, depth * Hashes.SIZE);
     }
 
     /** RFC 6962 root of the leaves so far; does not disturb the range, so appending may continue. */

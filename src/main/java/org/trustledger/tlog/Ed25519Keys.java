@@ -15,7 +15,6 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import java.io.IOException;
 import java.security.SecureRandom;
 
-import static org.trustledger.tlog.VerificationException.Reason.BAD_SIGNATURE;
 import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 
 /**
@@ -76,7 +75,7 @@ public final class Ed25519Keys {
         // Straight over the caller's array (as in sign): Ed25519Signer would first copy the message into a growing
         // buffer, which for a large package.json costs more memory than the verifier's whole index of the package.
         if (!key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0)) {
-            throw new VerificationException(BAD_SIGNATURE, "Ed25519 signature does not verify");
+            throw new BadSignatureException("Ed25519", "Ed25519 signature does not verify");
         }
     }
 

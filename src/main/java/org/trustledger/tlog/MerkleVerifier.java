@@ -5,8 +5,6 @@ import java.util.List;
 
 import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 import static org.trustledger.tlog.VerificationException.Reason.OUT_OF_RANGE;
-import static org.trustledger.tlog.VerificationException.Reason.ROOT_MISMATCH;
-import static org.trustledger.tlog.VerificationException.Reason.WRONG_PROOF_SIZE;
 
 /**
  * Verifies RFC 9162 inclusion and consistency proofs, following transparency-dev/merkle's
@@ -24,7 +22,10 @@ import static org.trustledger.tlog.VerificationException.Reason.WRONG_PROOF_SIZE
  * (a wrong-length hash can never belong to a valid proof, and rejecting it early gives a clearer
  * reason). Supplied roots are only compared, never length-checked.
  *
- * <p>Every method returns normally on success and throws {@link VerificationException} otherwise.
+ * <p>Every verify method is compute and compare: the root a proof implies is computed, then compared
+ * with the trusted one. It returns normally on success and throws {@link VerificationException}
+ * otherwise: a {@link ProofSizeException} for a proof of the wrong length, a
+ * {@link RootMismatchException} carrying both roots when the proof implies another root.
  */
 public final class MerkleVerifier {
 
@@ -51,8 +52,7 @@ public final class MerkleVerifier {
         int inner = innerProofSize(index, size);
         int border = Long.bitCount(index >>> inner);
         if (proof.size() != inner + border) {
-            throw new VerificationException(WRONG_PROOF_SIZE,
-                    "proof has " + proof.size() + " hashes, want " + (inner + border));
+            throw new ProofSizeException(proof.size(), inner + border);
         }
         requireHashes(proof);
         byte[] h = chainInner(leafHash, proof.subList(0, inner), index);
@@ -75,13 +75,10 @@ public final class MerkleVerifier {
         }
         if (size1 == size2) {
             if (!proof.isEmpty()) {
-                throw new VerificationException(WRONG_PROOF_SIZE, "size1 == size2 but proof is not empty");
+                throw new ProofSizeException(proof.size(), 0);
             }
             requireMatch(root1, root2, "root at size " + size1);
             return;
-        }
-        if (proof.isEmpty()) {
-            throw new VerificationException(WRONG_PROOF_SIZE, "empty proof");
         }
 
         // The path to leaf size1-1 in the size2 tree, less its lowest `shift` levels: those lie inside
@@ -93,20 +90,12 @@ public final class MerkleVerifier {
 
         // That subtree's hash is the first proof element, unless size1 is a power of two: then the
         // subtree is the whole old tree and the verifier already holds its hash, root1.
-        byte[] seed;
-        int start;
-        if (size1 == 1L << shift) {
-            seed = root1;
-            start = 0;
-        } else {
-            seed = proof.get(0);
-            start = 1;
-        }
+        int start = size1 == 1L << shift ? 0 : 1;
         if (proof.size() != start + inner + border) {
-            throw new VerificationException(WRONG_PROOF_SIZE,
-                    "proof has " + proof.size() + " hashes, want " + (start + inner + border));
+            throw new ProofSizeException(proof.size(), start + inner + border);
         }
         requireHashes(proof);
+        byte[] seed = start == 0 ? root1 : proof.get(0);
         List<byte[]> rest = proof.subList(start, proof.size());
         List<byte[]> innerPart = rest.subList(0, inner);
         List<byte[]> borderPart = rest.subList(inner, rest.size());
@@ -162,8 +151,7 @@ public final class MerkleVerifier {
 
     private static void requireMatch(byte[] computed, byte[] expected, String what) {
         if (expected == null || !MessageDigest.isEqual(computed, expected)) {
-            throw new VerificationException(ROOT_MISMATCH, what + " does not match: computed "
-                    + Codec.toHex(computed) + ", expected " + (expected == null ? "null" : Codec.toHex(expected)));
+            throw new RootMismatchException(what, expected, computed);
         }
     }
 }

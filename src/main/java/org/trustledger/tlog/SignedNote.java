@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import static org.trustledger.tlog.VerificationException.Reason.BAD_SIGNATURE;
 import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 import static org.trustledger.tlog.VerificationException.Reason.UNKNOWN_KEY;
 
@@ -128,12 +127,12 @@ public final class SignedNote {
             found = true;
             byte[] sig = Arrays.copyOfRange(blob, 4, blob.length);
             if (sig.length != Ed25519Keys.SIGNATURE_SIZE) {
-                throw new VerificationException(BAD_SIGNATURE, "Ed25519 signature must be 64 bytes");
+                throw new BadSignatureException(verifier.name(), "Ed25519 signature must be 64 bytes");
             }
             try {
                 Ed25519Keys.verify(verifier.params(), msg, sig);
             } catch (VerificationException e) {
-                throw new VerificationException(BAD_SIGNATURE, "signature by " + verifier.name() + " does not verify");
+                throw new BadSignatureException(verifier.name(), "signature by " + verifier.name() + " does not verify");
             }
         }
         if (!found) {

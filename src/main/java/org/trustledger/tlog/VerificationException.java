@@ -3,9 +3,12 @@ package org.trustledger.tlog;
 /**
  * A proof, note or signature did not verify. Every verifier in this package reports failure this
  * way, never by a boolean, so a caller cannot forget to look at the result; {@link #reason()} lets
- * callers map failures (for example to HTTP statuses) without parsing messages.
+ * callers map failures (for example to HTTP statuses) without parsing messages. Failures that have
+ * values to show are subclasses carrying them: {@link RootMismatchException},
+ * {@link LeafHashMismatchException}, {@link ChainHashMismatchException}, {@link ProofSizeException},
+ * {@link BadSignatureException}.
  */
-public final class VerificationException extends RuntimeException {
+public class VerificationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,6 +22,10 @@ public final class VerificationException extends RuntimeException {
         WRONG_PROOF_SIZE,
         /** The proof is well formed but recomputes a different root. */
         ROOT_MISMATCH,
+        /** An entry's leaf hash, SHA-256(0x00 || entry), differs from the one stated. */
+        LEAF_HASH_MISMATCH,
+        /** A governance event's chain hash, SHA-256(prev_hash || event), differs from the one stated. */
+        CHAIN_HASH_MISMATCH,
         /** The note carries no signature from the given key (name and key ID). */
         UNKNOWN_KEY,
         /** A signature from the given key is present but does not verify. */

@@ -136,7 +136,7 @@ class AuditExportKeyRotationTest {
         Files.writeString(key, pem);
         Run ok = verify(pkg, key);
         assertEquals(0, ok.status(), ok.output());
-        assertTrue(ok.output().contains("OK   manifests: 3 signatures and previous_manifest_sha256 chain (1 signed by earlier keys"),
+        assertTrue(ok.output().contains("OK manifests: 3 signatures and previous_manifest_sha256 chain (1 signed by earlier keys"),
                 ok.output());
 
         // Without the key file, or with another key under its name, the old manifest no longer verifies.

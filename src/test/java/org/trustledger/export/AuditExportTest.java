@@ -204,8 +204,8 @@ class AuditExportTest {
         Run ok = verify(pkg, key);
         assertEquals(0, ok.status(), ok.output());
         assertFalse(ok.output().contains("FAIL"), ok.output());
-        for (String check : List.of("OK   package.json signature", "OK   files:", "OK   SHA256SUMS", "OK   checkpoint signature",
-                "OK   inclusion: 5 evidence items", "OK   manifests: 3", "OK   governance chain")) {
+        for (String check : List.of("OK package.json signature", "OK files:", "OK SHA256SUMS", "OK checkpoint signature",
+                "OK inclusion: 5 evidence items", "OK manifests: 3", "OK governance chain")) {
             assertTrue(ok.output().contains(check), check + " in\n" + ok.output());
         }
         Run embedded = verify(pkg, null);
@@ -267,7 +267,7 @@ class AuditExportTest {
         assertTrue(new ArrayList<>(reordered.keySet()).indexOf("proofs/0.json") < new ArrayList<>(reordered.keySet()).indexOf("evidence/0.json"));
         Run anyOrder = verify(zip(reordered), key);
         assertEquals(0, anyOrder.status(), anyOrder.output());
-        assertTrue(anyOrder.output().contains("OK   inclusion: 5 evidence items"), anyOrder.output());
+        assertTrue(anyOrder.output().contains("OK inclusion: 5 evidence items"), anyOrder.output());
         assertFails(verify(tampered(reordered, m -> {
             m.remove("evidence/4.json");
             return m;
@@ -276,7 +276,7 @@ class AuditExportTest {
             String events = new String(m.get("governance/events.jsonl"), StandardCharsets.UTF_8);
             m.put("governance/events.jsonl", ("{\"event\":{\"seq\":0}}\n" + events).getBytes(StandardCharsets.UTF_8));
             return m;
-        }), key), "governance: governance/events.jsonl line 1 is malformed");
+        }), key), "governance/events.jsonl line 1: malformed");
         assertFails(verify(tampered(files, m -> {
             String sums = new String(m.get("SHA256SUMS"), StandardCharsets.UTF_8);
             m.put("SHA256SUMS", sums.substring(0, sums.length() - 1).getBytes(StandardCharsets.UTF_8));
@@ -310,7 +310,7 @@ class AuditExportTest {
         assertFalse(files.keySet().stream().anyMatch(p -> p.startsWith("evidence/")));
         Run r = verify(pkg, null);
         assertEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("OK   evidence: the period has no evidence"), r.output());
+        assertTrue(r.output().contains("OK evidence: the period has no evidence"), r.output());
     }
 
     @Test

@@ -42,7 +42,7 @@ class AuditPackageVerifierJarIT {
         Run ok = java("verify", PKG.toString(), "--key", KEY.toString());
         assertEquals(0, ok.status(), ok.output());
         assertTrue(ok.output().contains("RESULT OK"), ok.output());
-        assertTrue(ok.output().contains("OK   inclusion: 5 evidence items"), ok.output());
+        assertTrue(ok.output().contains("OK inclusion: 5 evidence items"), ok.output());
 
         Run embedded = java("verify", PKG.toString());
         assertEquals(0, embedded.status(), embedded.output());

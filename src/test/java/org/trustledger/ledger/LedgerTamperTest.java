@@ -230,8 +230,8 @@ class LedgerTamperTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, printed + err.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("FAIL") && printed.contains(kind + " at " + location), printed);
-        assertTrue(printed.contains("RESULT: ledger is NOT consistent"), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("FAIL " + location + ": " + kind + ": ")), printed);
+        assertTrue(printed.strip().endsWith("RESULT FAIL"), printed);
     }
 
     private static void sql(String... statements) throws SQLException {

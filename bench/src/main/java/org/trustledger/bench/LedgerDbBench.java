@@ -22,12 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.trustledger.ledger.Codec;
-import org.trustledger.ledger.EvidenceLeaf;
-import org.trustledger.ledger.Frontier;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.EvidenceLeaf;
+import org.trustledger.tlog.Hashes;
 import org.trustledger.ledger.LedgerStore;
-import org.trustledger.ledger.MerkleVerifier;
+import org.trustledger.tlog.MerkleVerifier;
 import org.trustledger.ledger.NewEvidence;
 import org.trustledger.ledger.StoredTree;
 
@@ -38,7 +38,7 @@ import org.trustledger.ledger.StoredTree;
  *       (the code the application runs), against plain batched INSERTs of the same rows into a
  *       table of the same shape, without hashing, head lock or subtree nodes.</li>
  *   <li>{@code proofs}: inclusion-proof latency on a 10,000,000-leaf log (bulk-loaded once with
- *       COPY, subtree hashes computed by {@link Frontier}), via {@link StoredTree#inclusion} plus the
+ *       COPY, subtree hashes reported by {@link CompactRange#append(byte[], CompactRange.NodeVisitor)}), via {@link StoredTree#inclusion} plus the
  *       head read, which is what GET /api/v1/proofs/inclusion runs; against a single primary-key
  *       lookup, the floor of one round trip.</li>
  * </ul>
@@ -259,10 +259,11 @@ public final class LedgerDbBench {
                     "COPY evidence (idx, id, collector, collected_at, controls, status, summary, payload_sha256, canonical, leaf_hash)"
                             + " FROM STDIN");
             CopyIn nodeCopy = nodes.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY ledger_node (level, idx, hash) FROM STDIN");
-            Frontier frontier = new Frontier();
-            List<Frontier.Node> completed = new ArrayList<>();
+            CompactRange range = new CompactRange();
             ByteArrayOutputStream evBuf = new ByteArrayOutputStream(1 << 21);
             ByteArrayOutputStream nodeBuf = new ByteArrayOutputStream(1 << 20);
+            CompactRange.NodeVisitor toCopy = (level, idx, hash) -> nodeBuf.writeBytes(
+                    (level + "\t" + idx + "\t\\\\x" + Codec.toHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII));
             Instant base = Instant.parse("2026-01-01T00:00:00Z");
             List<String> controls = List.of("ISO27001:A.8.15");
             StringBuilder line = new StringBuilder(1024);
@@ -281,11 +282,7 @@ public final class LedgerDbBench {
                         .append("\t\\\\x").append(Codec.toHex(leaf.bytes()))
                         .append("\t\\\\x").append(Codec.toHex(leaf.leafHash())).append('\n');
                 evBuf.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-                completed.clear();
-                frontier.append(leaf.leafHash(), completed);
-                for (Frontier.Node nd : completed) {
-                    nodeBuf.writeBytes((nd.level() + "\t" + nd.idx() + "\t\\\\x" + Codec.toHex(nd.hash()) + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
+                range.append(leaf.leafHash(), toCopy);
                 if (evBuf.size() > (1 << 20)) {
                     evCopy.writeToCopy(evBuf.toByteArray(), 0, evBuf.size());
                     evBuf.reset();
@@ -308,7 +305,7 @@ public final class LedgerDbBench {
             s.execute("CREATE INDEX evidence_collector ON evidence (collector, idx)");
             try (PreparedStatement ps = ev.prepareStatement("UPDATE ledger_head SET tree_size = ?, frontier = ?, collected_floor = ?")) {
                 ps.setLong(1, n);
-                ps.setBytes(2, frontier.encode());
+                ps.setBytes(2, range.encode());
                 ps.setObject(3, OffsetDateTime.ofInstant(last, ZoneOffset.UTC));
                 ps.executeUpdate();
             }

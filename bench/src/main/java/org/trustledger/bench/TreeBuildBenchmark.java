@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trustledger.ledger.CompactRange;
-import org.trustledger.ledger.Hashes;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.Hashes;
 
 /**
  * Root over 1,000,000 leaf hashes with {@link CompactRange}, against its floor: a plain loop making

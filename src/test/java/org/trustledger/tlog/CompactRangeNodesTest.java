@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FrontierTest {
+class CompactRangeNodesTest {
 
     @Test
     void reportsExactlyTheCompleteSubtreesAndAgreesWithTheReference() {
         List<byte[]> leaves = new ArrayList<>();
         InMemoryHashSource mem = new InMemoryHashSource();
-        Frontier f = new Frontier();
-        List<Frontier.Node> nodes = new ArrayList<>();
+        CompactRange f = new CompactRange();
+        List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             byte[] leaf = Hashes.leafHash(new byte[] {(byte) i, (byte) (i >> 8)});
             leaves.add(leaf);
             mem.appendLeafHash(leaf);
             // Resuming from the encoded form after every append must be lossless.
-            f = Frontier.decode(f.size(), f.encode());
-            f.append(leaf, nodes);
+            f = CompactRange.decode(f.size(), f.encode());
+            f.append(leaf, (level, index, hash) -> nodes.add(new Node(level, index, hash)));
             assertArrayEquals(Rfc6962Reference.mth(leaves), f.root(), "root at size " + (i + 1));
         }
         long expectedNodes = 0;
@@ -29,7 +29,7 @@ class FrontierTest {
             expectedNodes += 300 >> level;
         }
         assertEquals(expectedNodes, nodes.size());
-        for (Frontier.Node n : nodes) {
+        for (Node n : nodes) {
             assertArrayEquals(mem.subtreeHash(n.level(), n.idx()), n.hash(), "node " + n.level() + "/" + n.idx());
             int from = (int) (n.idx() << n.level());
             assertArrayEquals(Rfc6962Reference.mth(leaves.subList(from, from + (1 << n.level()))), n.hash());
@@ -37,8 +37,11 @@ class FrontierTest {
     }
 
     @Test
-    void emptyFrontierHasTheEmptyRoot() {
-        assertArrayEquals(Hashes.sha256(new byte[0]), new Frontier().root());
-        assertEquals(0, new Frontier().encode().length);
+    void emptyRangeHasTheEmptyRoot() {
+        assertArrayEquals(Hashes.sha256(new byte[0]), new CompactRange().root());
+        assertEquals(0, new CompactRange().encode().length);
+    }
+
+    private record Node(int level, long idx, byte[] hash) {
     }
 }
