@@ -2,7 +2,6 @@ package org.trustledger.privacy;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hibernate.exception.ConstraintViolationException;
 import org.trustledger.common.DomainException;
 
 /** The consent register: purposes and legal-text versions the organisation relies on, with their history. */
@@ -106,7 +104,7 @@ public class Consents {
         row.describe(in);
         row.createdAt = now;
         row.updatedAt = now;
-        uniquely(() -> repository.persistAndFlush(row));
+        UniqueWrite.orConflict(() -> repository.persistAndFlush(row), Consents::duplicate);
         Consent created = row.view();
         history.record(RegisterHistory.Register.CONSENT, row.id, "created", actor, now, null, created, null);
         return created;
@@ -123,7 +121,7 @@ public class Consents {
         }
         row.describe(in);
         row.updatedAt = now;
-        uniquely(repository::flush);
+        UniqueWrite.orConflict(repository::flush, Consents::duplicate);
         Consent updated = row.view();
         history.record(RegisterHistory.Register.CONSENT, id, "updated", actor, now, before, updated, null);
         return updated;
@@ -141,20 +139,6 @@ public class Consents {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** Writes what may hit the (purpose_id, legal_text_version) uniqueness; a clash (even a racing one) is 409. */
-    private static void uniquely(Runnable write) {
-        try {
-            write.run();
-        } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConstraintViolationException c && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
-                    throw duplicate();
-                }
-            }
-            throw e;
-        }
     }
 
     private static DomainException duplicate() {
