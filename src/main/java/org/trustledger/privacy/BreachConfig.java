@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** Breach notification SLAs (DESIGN §8). The authority's 72 hours are the law (Art. 33(1)) and not configurable. */
+/** Breach notification SLAs. The authority's 72 hours are the law (Art. 33(1)) and not configurable. */
 @ConfigMapping(prefix = "trustledger.breach")
 public interface BreachConfig {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who must be told about a breach, by when, and whether it happened in time (DESIGN §8; GDPR Art. 33, 34).
+ * Who must be told about a breach, by when, and whether it happened in time (GDPR Art. 33, 34).
  *
  * <ul>
  * <li><b>controllers</b>: when we are processor and personal data is affected. Art. 33(2) says "without undue
@@ -16,7 +16,7 @@ import java.util.Optional;
  * <li><b>authority</b>: when we are controller and the breach is marked as needing notification (the default for
  * personal data). Art. 33(1): within 72 hours; later only with reasons for the delay.</li>
  * <li><b>subjects</b>: when we are controller and the breach is likely to result in a high risk to them. Art. 34(1)
- * says "without undue delay"; DESIGN §8 fixes the SLA at 14 days (default).</li>
+ * says "without undue delay", so the product needs a number to check against: 14 days by default, configurable.</li>
  * </ul>
  *
  * <p>Every deadline is an exact instant, {@code due_at = aware_at + period} (14 days are 336 hours; UTC has no
@@ -66,7 +66,7 @@ public final class BreachDeadlines {
         this.subjectsPeriod = subjectsPeriod;
     }
 
-    /** The periods of DESIGN §8: 72 hours for controllers and the authority, 14 days for data subjects. */
+    /** The default periods: 72 hours for controllers and the authority, 14 days for data subjects. */
     public static BreachDeadlines standard() {
         return new BreachDeadlines(DEFAULT_CONTROLLERS_PERIOD, DEFAULT_SUBJECTS_PERIOD);
     }

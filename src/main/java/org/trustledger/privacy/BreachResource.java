@@ -1,9 +1,10 @@
 package org.trustledger.privacy;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,11 +19,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.trustledger.common.Role;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
  * The breach register (GDPR Art. 33, 34). Privacy and admin staff write; compliance and auditors read.
- * Writes take JSON bodies only (DESIGN §7, CSRF).
+ * Writes take JSON bodies only: a cross-site form cannot send one, so JSON-only writes with SameSite session
+ * cookies need no CSRF token.
  */
 @Path("/api/v1/breaches")
 @RolesAllowed({Role.PRIVACY, Role.ADMIN})
@@ -38,18 +40,13 @@ public class BreachResource {
             List<RegisterHistory.Revision> history) {
     }
 
-    public record NoteRequest(String note) {
-    }
-
     private final Breaches breaches;
     private final RegisterHistory history;
-    private final RegisterJson json;
     private final SecurityIdentity identity;
 
-    public BreachResource(Breaches breaches, RegisterHistory history, RegisterJson json, SecurityIdentity identity) {
+    public BreachResource(Breaches breaches, RegisterHistory history, SecurityIdentity identity) {
         this.breaches = breaches;
         this.history = history;
-        this.json = json;
         this.identity = identity;
     }
 
@@ -63,8 +60,8 @@ public class BreachResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) throws JsonProcessingException {
-        Breach b = breaches.create(json.read(body, Breaches.BreachRequest.class), actor());
+    public Response create(@Valid @NotNull Breaches.BreachRequest body) {
+        Breach b = breaches.create(body, actor());
         return Response.created(URI.create("/api/v1/breaches/" + b.id())).entity(detail(b)).build();
     }
 
@@ -72,7 +69,7 @@ public class BreachResource {
     @Path("/{id}")
     @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
     public BreachDetail get(@PathParam("id") String id) {
-        return detail(breaches.find(Fields.id(id, Breaches.NOT_FOUND)).orElseThrow(() -> Problem.Exception.of(404, Breaches.NOT_FOUND)));
+        return detail(breaches.find(Fields.id(id, Breaches.NOT_FOUND)).orElseThrow(() -> DomainException.notFound(Breaches.NOT_FOUND)));
     }
 
     @GET
@@ -81,7 +78,7 @@ public class BreachResource {
     public List<RegisterHistory.Revision> history(@PathParam("id") String id) {
         List<RegisterHistory.Revision> revisions = history.history(RegisterHistory.Register.BREACH, Fields.id(id, Breaches.NOT_FOUND));
         if (revisions.isEmpty()) {
-            throw Problem.Exception.of(404, Breaches.NOT_FOUND);
+            throw DomainException.notFound(Breaches.NOT_FOUND);
         }
         return revisions;
     }
@@ -90,28 +87,22 @@ public class BreachResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BreachDetail update(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long breachId = Fields.id(id, Breaches.NOT_FOUND);
-        return detail(breaches.update(breachId, json.read(body, Breaches.BreachRequest.class), actor()));
+    public BreachDetail update(@PathParam("id") String id, @Valid @NotNull Breaches.BreachRequest body) {
+        return detail(breaches.update(Fields.id(id, Breaches.NOT_FOUND), body, actor()));
     }
 
     @POST
     @Path("/{id}/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BreachDetail notification(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long breachId = Fields.id(id, Breaches.NOT_FOUND);
-        return detail(breaches.recordNotification(breachId, json.read(body, Breaches.NotificationRequest.class), actor()));
+    public BreachDetail notification(@PathParam("id") String id, @Valid @NotNull Breaches.NotificationRequest body) {
+        return detail(breaches.recordNotification(Fields.id(id, Breaches.NOT_FOUND), body, actor()));
     }
 
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BreachDetail close(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long breachId = Fields.id(id, Breaches.NOT_FOUND);
-        Fields f = new Fields();
-        String note = f.text("note", json.read(body, NoteRequest.class).note(), 2000, false);
-        f.throwIfAny();
-        return detail(breaches.close(breachId, note, actor()));
+    public BreachDetail close(@PathParam("id") String id, @Valid @NotNull Breaches.NoteRequest body) {
+        return detail(breaches.close(Fields.id(id, Breaches.NOT_FOUND), body, actor()));
     }
 
     private BreachDetail detail(Breach b) {

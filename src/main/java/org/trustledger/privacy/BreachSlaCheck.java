@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The breach notification SLAs as a check (DESIGN §8: "a missed deadline opens a gap at once"). A scheduled
+ * The breach notification SLAs as a check: a missed deadline opens a gap at once. A scheduled
  * job calls {@link #findMissed} and reconciles the result with the open gaps whose source starts with
  * {@link MissedDeadline#SOURCE_PREFIX}: a key that appears opens a gap, a key that disappears (the
  * notification was recorded) closes it. The same missed deadline always yields the same key.

@@ -13,7 +13,8 @@ import org.trustledger.collect.Gaps;
 import org.trustledger.collect.Severity;
 
 /**
- * DESIGN §8: "a missed deadline opens a gap at once". Every minute, on the clustered scheduler (so one
+ * A missed notification deadline opens a gap at once, since a late notification is a compliance failure
+ * that cannot wait for the next scheduled collector run. Every minute, on the clustered scheduler (so one
  * instance runs each firing), reconciles {@link BreachSlaCheck#findMissed} with the open gaps whose source
  * starts with {@code breach:}: a newly missed deadline opens a high-severity gap tagged with its article, and
  * a gap whose notification has since been recorded is closed.

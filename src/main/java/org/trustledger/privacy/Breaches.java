@@ -1,31 +1,44 @@
 package org.trustledger.privacy;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** The breach register: storage, the rules that relate its fields, notifications, closing, and missed deadlines. */
 @ApplicationScoped
 public class Breaches {
 
     /** A create or update body, as sent. Timestamps are RFC 3339 text, checked by {@link #validate}. */
-    public record BreachRequest(String title, String description, String awareAt, Boolean personalDataAffected, String ourRole,
-            Boolean highRiskToSubjects, Boolean authorityNotificationRequired, String noAuthorityNotificationReason,
-            String delayReason) {
+    public record BreachRequest(
+            @JsonDeserialize(using = StrictJson.Text.class) String title,
+            @JsonDeserialize(using = StrictJson.Text.class) String description,
+            @JsonDeserialize(using = StrictJson.Text.class) String awareAt,
+            @JsonDeserialize(using = StrictJson.Bool.class) Boolean personalDataAffected,
+            @JsonDeserialize(using = StrictJson.Text.class) String ourRole,
+            @JsonDeserialize(using = StrictJson.Bool.class) Boolean highRiskToSubjects,
+            @JsonDeserialize(using = StrictJson.Bool.class) Boolean authorityNotificationRequired,
+            @JsonDeserialize(using = StrictJson.Text.class) String noAuthorityNotificationReason,
+            @JsonDeserialize(using = StrictJson.Text.class) String delayReason) {
     }
 
     /** A notification: who was told and when (default: now). */
-    public record NotificationRequest(String party, String at, String delayReason) {
+    public record NotificationRequest(
+            @JsonDeserialize(using = StrictJson.Text.class) String party,
+            @JsonDeserialize(using = StrictJson.Text.class) String at,
+            @JsonDeserialize(using = StrictJson.Text.class) String delayReason) {
+    }
+
+    /** A closing note, optional. */
+    public record NoteRequest(@JsonDeserialize(using = StrictJson.Text.class) String note) {
     }
 
     /** A checked create or update body. */
@@ -33,19 +46,15 @@ public class Breaches {
             boolean highRiskToSubjects, boolean authorityNotificationRequired, String noAuthorityNotificationReason, String delayReason) {
     }
 
-    static final String NOT_FOUND = "No breach with this id.";
-    private static final String COLUMNS = """
-            id, title, description, aware_at, personal_data_affected, our_role, high_risk_to_subjects,
-            authority_notification_required, no_authority_notification_reason, delay_reason, controllers_notified_at,
-            authority_notified_at, subjects_notified_at, status, created_at, updated_at, closed_at""";
+    static final String NOT_FOUND = BreachRepository.NOT_FOUND;
 
-    private final EntityManager em;
+    private final BreachRepository repository;
     private final RegisterHistory history;
     private final BreachDeadlines deadlines;
     private final Clock clock;
 
-    public Breaches(EntityManager em, RegisterHistory history, BreachDeadlines deadlines, Clock clock) {
-        this.em = em;
+    public Breaches(BreachRepository repository, RegisterHistory history, BreachDeadlines deadlines, Clock clock) {
+        this.repository = repository;
         this.history = history;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -99,40 +108,26 @@ public class Breaches {
 
     @Transactional
     public List<Breach> list(Optional<Breach.Status> status) {
-        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM breach"
-                + (status.isPresent() ? " WHERE status = ?1" : "") + " ORDER BY aware_at DESC, id DESC");
-        status.ifPresent(s -> q.setParameter(1, s.wire()));
-        return breaches(q);
+        return repository.list(status).stream().map(BreachEntity::view).toList();
     }
 
     @Transactional
     public Optional<Breach> find(long id) {
-        return breaches(em.createNativeQuery("SELECT " + COLUMNS + " FROM breach WHERE id = ?1").setParameter(1, id)).stream().findFirst();
+        return repository.findByIdOptional(id).map(BreachEntity::view);
     }
 
     @Transactional
     public Breach create(BreachRequest request, String actor) {
         Instant now = now();
         Input in = validate(request, now);
-        long id = ((Number) em.createNativeQuery("""
-                INSERT INTO breach (title, description, aware_at, personal_data_affected, our_role, high_risk_to_subjects,
-                                    authority_notification_required, no_authority_notification_reason, delay_reason, status,
-                                    created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10, ?10) RETURNING id
-                """)
-                .setParameter(1, in.title())
-                .setParameter(2, in.description())
-                .setParameter(3, Timestamp.from(in.awareAt()))
-                .setParameter(4, in.personalDataAffected())
-                .setParameter(5, in.ourRole().wire())
-                .setParameter(6, in.highRiskToSubjects())
-                .setParameter(7, in.authorityNotificationRequired())
-                .setParameter(8, in.noAuthorityNotificationReason())
-                .setParameter(9, in.delayReason())
-                .setParameter(10, Timestamp.from(now))
-                .getSingleResult()).longValue();
-        Breach created = fetch(id);
-        history.record(RegisterHistory.Register.BREACH, id, "created", actor, now, null, created, null);
+        BreachEntity row = new BreachEntity();
+        row.describe(in);
+        row.status = Breach.Status.OPEN.wire();
+        row.createdAt = now;
+        row.updatedAt = now;
+        repository.persistAndFlush(row);
+        Breach created = row.view();
+        history.record(RegisterHistory.Register.BREACH, row.id, "created", actor, now, null, created, null);
         return created;
     }
 
@@ -141,50 +136,31 @@ public class Breaches {
     public Breach update(long id, BreachRequest request, String actor) {
         Instant now = now();
         Input in = validate(request, now);
-        Breach before = lock(id);
+        BreachEntity row = repository.lock(id);
+        Breach before = row.view();
         if (before.status() == Breach.Status.CLOSED) {
-            throw Problem.Exception.of(409, "A closed breach cannot be changed.");
+            throw DomainException.conflict("A closed breach cannot be changed.");
         }
-        Breach after = new Breach(id, in.title(), in.description(), in.awareAt(), in.personalDataAffected(), in.ourRole(),
-                in.highRiskToSubjects(), in.authorityNotificationRequired(), in.noAuthorityNotificationReason(), in.delayReason(),
-                before.controllersNotifiedAt(), before.authorityNotifiedAt(), before.subjectsNotifiedAt(), before.status(),
-                before.createdAt(), now, before.closedAt());
-        List<String> orphaned = java.util.Arrays.stream(Breach.Party.values())
+        row.describe(in);
+        row.updatedAt = now;
+        Breach after = row.view();
+        List<String> orphaned = Arrays.stream(Breach.Party.values())
                 .filter(p -> after.notifiedAt(p) != null && !BreachDeadlines.required(after, p))
                 .map(Breach.Party::wire).toList();
         if (!orphaned.isEmpty()) {
-            throw Problem.Exception.of(409, "A notification of " + String.join(", ", orphaned)
+            throw DomainException.conflict("A notification of " + String.join(", ", orphaned)
                     + " is recorded; the change would make it not required.");
         }
         Fields f = new Fields();
-        if (java.util.Arrays.stream(Breach.Party.values()).anyMatch(p -> after.notifiedAt(p) != null && after.notifiedAt(p).isBefore(in.awareAt()))) {
+        if (Arrays.stream(Breach.Party.values()).anyMatch(p -> after.notifiedAt(p) != null && after.notifiedAt(p).isBefore(in.awareAt()))) {
             f.refuse("aware_at", "must not be after a recorded notification");
         } else if (after.authorityNotifiedAt() != null && deadlines.late(after, Breach.Party.AUTHORITY, after.authorityNotifiedAt())
                 && after.delayReason() == null) {
             f.refuse("delay_reason", "is required: the recorded notification of the authority is more than 72 hours after awareness (Art. 33(1))");
         }
         f.throwIfAny();
-        em.createNativeQuery("""
-                UPDATE breach SET title = ?2, description = ?3, aware_at = ?4, personal_data_affected = ?5, our_role = ?6,
-                       high_risk_to_subjects = ?7, authority_notification_required = ?8, no_authority_notification_reason = ?9,
-                       delay_reason = ?10, updated_at = ?11
-                 WHERE id = ?1
-                """)
-                .setParameter(1, id)
-                .setParameter(2, in.title())
-                .setParameter(3, in.description())
-                .setParameter(4, Timestamp.from(in.awareAt()))
-                .setParameter(5, in.personalDataAffected())
-                .setParameter(6, in.ourRole().wire())
-                .setParameter(7, in.highRiskToSubjects())
-                .setParameter(8, in.authorityNotificationRequired())
-                .setParameter(9, in.noAuthorityNotificationReason())
-                .setParameter(10, in.delayReason())
-                .setParameter(11, Timestamp.from(now))
-                .executeUpdate();
-        Breach updated = fetch(id);
-        history.record(RegisterHistory.Register.BREACH, id, "updated", actor, now, before, updated, null);
-        return updated;
+        history.record(RegisterHistory.Register.BREACH, id, "updated", actor, now, before, after, null);
+        return after;
     }
 
     /** Records that a party was told; once per party, only for a party that must be told, and never before awareness. */
@@ -207,15 +183,16 @@ public class Breaches {
         }
         f.throwIfAny();
 
-        Breach before = lock(id);
+        BreachEntity row = repository.lock(id);
+        Breach before = row.view();
         if (before.status() == Breach.Status.CLOSED) {
-            throw Problem.Exception.of(409, "A closed breach cannot be changed.");
+            throw DomainException.conflict("A closed breach cannot be changed.");
         }
         if (!BreachDeadlines.required(before, party)) {
-            throw Problem.Exception.of(409, "This breach needs no notification of " + party.wire() + ".");
+            throw DomainException.conflict("This breach needs no notification of " + party.wire() + ".");
         }
         if (before.notifiedAt(party) != null) {
-            throw Problem.Exception.of(409, "The notification of " + party.wire() + " is already recorded.");
+            throw DomainException.conflict("The notification of " + party.wire() + " is already recorded.");
         }
         if (at.isBefore(before.awareAt())) {
             f.refuse("at", "must not be before aware_at");
@@ -228,35 +205,38 @@ public class Breaches {
             }
         }
         f.throwIfAny();
-        em.createNativeQuery("UPDATE breach SET " + party.wire() + "_notified_at = ?2, delay_reason = COALESCE(?3, delay_reason),"
-                + " updated_at = ?4 WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, Timestamp.from(at))
-                .setParameter(3, delayReason)
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
-        Breach updated = fetch(id);
+        row.notified(party, at);
+        if (delayReason != null) {
+            row.delayReason = delayReason;
+        }
+        row.updatedAt = now;
+        Breach updated = row.view();
         history.record(RegisterHistory.Register.BREACH, id, "notified", actor, now, before, updated, null);
         return updated;
     }
 
     /** Closes a breach once every required notification is recorded. */
     @Transactional
-    public Breach close(long id, String note, String actor) {
+    public Breach close(long id, NoteRequest request, String actor) {
+        Fields f = new Fields();
+        String note = f.text("note", request.note(), 2000, false);
+        f.throwIfAny();
         Instant now = now();
-        Breach before = lock(id);
+        BreachEntity row = repository.lock(id);
+        Breach before = row.view();
         if (before.status() == Breach.Status.CLOSED) {
-            throw Problem.Exception.of(409, "This breach is already closed.");
+            throw DomainException.conflict("This breach is already closed.");
         }
-        String missing = java.util.Arrays.stream(Breach.Party.values())
+        String missing = Arrays.stream(Breach.Party.values())
                 .filter(p -> BreachDeadlines.required(before, p) && before.notifiedAt(p) == null)
                 .map(Breach.Party::wire).collect(Collectors.joining(", "));
         if (!missing.isEmpty()) {
-            throw Problem.Exception.of(409, "A breach cannot be closed before every required notification is recorded; missing: " + missing + ".");
+            throw DomainException.conflict("A breach cannot be closed before every required notification is recorded; missing: " + missing + ".");
         }
-        em.createNativeQuery("UPDATE breach SET status = 'closed', closed_at = ?2, updated_at = ?2 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).executeUpdate();
-        Breach closed = fetch(id);
+        row.status = Breach.Status.CLOSED.wire();
+        row.closedAt = now;
+        row.updatedAt = now;
+        Breach closed = row.view();
         history.record(RegisterHistory.Register.BREACH, id, "closed", actor, now, before, closed, note);
         return closed;
     }
@@ -268,13 +248,8 @@ public class Breaches {
      */
     @Transactional
     public List<MissedDeadline> overdueAsOf(Instant now) {
-        List<Breach> candidates = breaches(em.createNativeQuery("SELECT " + COLUMNS + """
-                 FROM breach
-                WHERE aware_at < ?1
-                  AND (controllers_notified_at IS NULL OR authority_notified_at IS NULL OR subjects_notified_at IS NULL)
-                """).setParameter(1, Timestamp.from(now)));
-        return candidates.stream()
-                .flatMap(b -> deadlines.missed(b, now).stream())
+        return repository.withOpenNotificationsAwareBefore(now).stream()
+                .flatMap(b -> deadlines.missed(b.view(), now).stream())
                 .sorted(Comparator.comparing(MissedDeadline::dueAt).thenComparing(MissedDeadline::breachId)
                         .thenComparing(MissedDeadline::party))
                 .toList();
@@ -282,24 +257,5 @@ public class Breaches {
 
     public List<BreachDeadlines.Deadline> deadlines(Breach b, Instant now) {
         return deadlines.deadlines(b, now);
-    }
-
-    private Breach lock(long id) {
-        return breaches(em.createNativeQuery("SELECT " + COLUMNS + " FROM breach WHERE id = ?1 FOR UPDATE").setParameter(1, id))
-                .stream().findFirst().orElseThrow(() -> Problem.Exception.of(404, NOT_FOUND));
-    }
-
-    private Breach fetch(long id) {
-        return breaches(em.createNativeQuery("SELECT " + COLUMNS + " FROM breach WHERE id = ?1").setParameter(1, id)).get(0);
-    }
-
-    private static List<Breach> breaches(Query q) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new Breach(RegisterSql.id(r[0]), (String) r[1], (String) r[2], RegisterSql.instantOrNull(r[3]),
-                RegisterSql.bool(r[4]), Fields.parse(Breach.OurRole.class, (String) r[5]).orElseThrow(), RegisterSql.bool(r[6]),
-                RegisterSql.bool(r[7]), (String) r[8], (String) r[9], RegisterSql.instantOrNull(r[10]), RegisterSql.instantOrNull(r[11]),
-                RegisterSql.instantOrNull(r[12]), Fields.parse(Breach.Status.class, (String) r[13]).orElseThrow(),
-                RegisterSql.instantOrNull(r[14]), RegisterSql.instantOrNull(r[15]), RegisterSql.instantOrNull(r[16]))).toList();
     }
 }

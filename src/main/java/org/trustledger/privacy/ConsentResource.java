@@ -1,9 +1,10 @@
 package org.trustledger.privacy;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.trustledger.common.Role;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** The consent register (GDPR Art. 7). Privacy and admin staff write; compliance and auditors read. */
 @Path("/api/v1/consents")
@@ -32,13 +33,11 @@ public class ConsentResource {
 
     private final Consents consents;
     private final RegisterHistory history;
-    private final RegisterJson json;
     private final SecurityIdentity identity;
 
-    public ConsentResource(Consents consents, RegisterHistory history, RegisterJson json, SecurityIdentity identity) {
+    public ConsentResource(Consents consents, RegisterHistory history, SecurityIdentity identity) {
         this.consents = consents;
         this.history = history;
-        this.json = json;
         this.identity = identity;
     }
 
@@ -47,16 +46,16 @@ public class ConsentResource {
     public List<Consent> list(@QueryParam("status") String status, @QueryParam("purpose_id") String purposeId) {
         Optional<String> purpose = Optional.ofNullable(purposeId).filter(p -> !p.isEmpty());
         if (purpose.isPresent() && !Consents.PURPOSE_ID.matcher(purpose.get()).matches()) {
-            throw new Problem.Exception(Problem.invalid(400, "Unknown filter value.",
-                    List.of(new Problem.FieldError("purpose_id", "is not a well-formed purpose id"))));
+            throw DomainException.invalid("Unknown filter value.",
+                    List.of(new DomainException.Violation("purpose_id", "is not a well-formed purpose id")));
         }
         return consents.list(Fields.filter("status", status, Consent.Status.class), purpose);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) throws JsonProcessingException {
-        Consent c = consents.create(json.read(body, Consents.ConsentRequest.class), actor());
+    public Response create(@Valid @NotNull Consents.ConsentRequest body) {
+        Consent c = consents.create(body, actor());
         return Response.created(URI.create("/api/v1/consents/" + c.id())).entity(detail(c)).build();
     }
 
@@ -64,7 +63,7 @@ public class ConsentResource {
     @Path("/{id}")
     @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
     public ConsentDetail get(@PathParam("id") String id) {
-        return detail(consents.find(Fields.id(id, Consents.NOT_FOUND)).orElseThrow(() -> Problem.Exception.of(404, Consents.NOT_FOUND)));
+        return detail(consents.find(Fields.id(id, Consents.NOT_FOUND)).orElseThrow(() -> DomainException.notFound(Consents.NOT_FOUND)));
     }
 
     /** Every revision, also of a deleted record. */
@@ -74,7 +73,7 @@ public class ConsentResource {
     public List<RegisterHistory.Revision> history(@PathParam("id") String id) {
         List<RegisterHistory.Revision> revisions = history.history(RegisterHistory.Register.CONSENT, Fields.id(id, Consents.NOT_FOUND));
         if (revisions.isEmpty()) {
-            throw Problem.Exception.of(404, Consents.NOT_FOUND);
+            throw DomainException.notFound(Consents.NOT_FOUND);
         }
         return revisions;
     }
@@ -83,9 +82,8 @@ public class ConsentResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConsentDetail update(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long consentId = Fields.id(id, Consents.NOT_FOUND);
-        return detail(consents.update(consentId, json.read(body, Consents.ConsentRequest.class), actor()));
+    public ConsentDetail update(@PathParam("id") String id, @Valid @NotNull Consents.ConsentRequest body) {
+        return detail(consents.update(Fields.id(id, Consents.NOT_FOUND), body, actor()));
     }
 
     @DELETE

@@ -1,9 +1,10 @@
 package org.trustledger.privacy;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.trustledger.common.Role;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** The DPIA register (GDPR Art. 35). Privacy and admin staff write and approve; compliance and auditors read. */
 @Path("/api/v1/dpias")
@@ -30,21 +31,13 @@ public class DpiaResource {
     public record DpiaDetail(@JsonUnwrapped Dpia dpia, List<RegisterHistory.Revision> history) {
     }
 
-    public record ApproveRequest(String nextReview) {
-    }
-
-    public record ReviewRequest(String reason) {
-    }
-
     private final Dpias dpias;
     private final RegisterHistory history;
-    private final RegisterJson json;
     private final SecurityIdentity identity;
 
-    public DpiaResource(Dpias dpias, RegisterHistory history, RegisterJson json, SecurityIdentity identity) {
+    public DpiaResource(Dpias dpias, RegisterHistory history, SecurityIdentity identity) {
         this.dpias = dpias;
         this.history = history;
-        this.json = json;
         this.identity = identity;
     }
 
@@ -56,8 +49,8 @@ public class DpiaResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) throws JsonProcessingException {
-        Dpia d = dpias.create(json.read(body, Dpias.DpiaRequest.class), actor());
+    public Response create(@Valid @NotNull Dpias.DpiaRequest body) {
+        Dpia d = dpias.create(body, actor());
         return Response.created(URI.create("/api/v1/dpias/" + d.id())).entity(detail(d)).build();
     }
 
@@ -65,7 +58,7 @@ public class DpiaResource {
     @Path("/{id}")
     @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
     public DpiaDetail get(@PathParam("id") String id) {
-        return detail(dpias.find(Fields.id(id, Dpias.NOT_FOUND)).orElseThrow(() -> Problem.Exception.of(404, Dpias.NOT_FOUND)));
+        return detail(dpias.find(Fields.id(id, Dpias.NOT_FOUND)).orElseThrow(() -> DomainException.notFound(Dpias.NOT_FOUND)));
     }
 
     /** Every revision, also of a deleted draft. */
@@ -75,7 +68,7 @@ public class DpiaResource {
     public List<RegisterHistory.Revision> history(@PathParam("id") String id) {
         List<RegisterHistory.Revision> revisions = history.history(RegisterHistory.Register.DPIA, Fields.id(id, Dpias.NOT_FOUND));
         if (revisions.isEmpty()) {
-            throw Problem.Exception.of(404, Dpias.NOT_FOUND);
+            throw DomainException.notFound(Dpias.NOT_FOUND);
         }
         return revisions;
     }
@@ -84,30 +77,24 @@ public class DpiaResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DpiaDetail update(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long dpiaId = Fields.id(id, Dpias.NOT_FOUND);
-        return detail(dpias.update(dpiaId, json.read(body, Dpias.DpiaRequest.class), actor()));
+    public DpiaDetail update(@PathParam("id") String id, @Valid @NotNull Dpias.DpiaRequest body) {
+        return detail(dpias.update(Fields.id(id, Dpias.NOT_FOUND), body, actor()));
     }
 
     /** The signed-in member of staff approves; {@code next_review} is the date the assessment is due for review. */
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DpiaDetail approve(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long dpiaId = Fields.id(id, Dpias.NOT_FOUND);
-        return detail(dpias.approve(dpiaId, json.read(body, ApproveRequest.class).nextReview(), actor()));
+    public DpiaDetail approve(@PathParam("id") String id, @Valid @NotNull Dpias.ApproveRequest body) {
+        return detail(dpias.approve(Fields.id(id, Dpias.NOT_FOUND), body, actor()));
     }
 
     /** Marks an approved DPIA as due for review, with the reason (e.g. the risk changed, Art. 35(11)). */
     @POST
     @Path("/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DpiaDetail review(@PathParam("id") String id, String body) throws JsonProcessingException {
-        long dpiaId = Fields.id(id, Dpias.NOT_FOUND);
-        Fields f = new Fields();
-        String reason = f.text("reason", json.read(body, ReviewRequest.class).reason(), 2000, true);
-        f.throwIfAny();
-        return detail(dpias.requestReview(dpiaId, reason, actor()));
+    public DpiaDetail review(@PathParam("id") String id, @Valid @NotNull Dpias.ReviewRequest body) {
+        return detail(dpias.requestReview(Fields.id(id, Dpias.NOT_FOUND), body, actor()));
     }
 
     @DELETE

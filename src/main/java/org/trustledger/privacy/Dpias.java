@@ -1,26 +1,19 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.trustledger.system.SystemDescription;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
  * The DPIA register: assessments per processing activity, their approval by a named member of staff, and
@@ -30,34 +23,41 @@ import org.trustledger.web.Problem;
 public class Dpias {
 
     /** A create or update body, as sent. */
-    public record DpiaRequest(String processingActivityId, String title, List<String> triggers, String outcome, String outcomeReason,
-            String riskLevel, String measures) {
+    public record DpiaRequest(
+            @JsonDeserialize(using = StrictJson.Text.class) String processingActivityId,
+            @JsonDeserialize(using = StrictJson.Text.class) String title,
+            @JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> triggers,
+            @JsonDeserialize(using = StrictJson.Text.class) String outcome,
+            @JsonDeserialize(using = StrictJson.Text.class) String outcomeReason,
+            @JsonDeserialize(using = StrictJson.Text.class) String riskLevel,
+            @JsonDeserialize(using = StrictJson.Text.class) String measures) {
+    }
+
+    /** An approval: the date the assessment is next due for review. */
+    public record ApproveRequest(@JsonDeserialize(using = StrictJson.Text.class) String nextReview) {
+    }
+
+    /** Why an approved DPIA is due for review before its date. */
+    public record ReviewRequest(@JsonDeserialize(using = StrictJson.Text.class) String reason) {
     }
 
     record Input(String processingActivityId, String title, List<Dpia.Trigger> triggers, Dpia.Outcome outcome, String outcomeReason,
             Dpia.RiskLevel riskLevel, String measures) {
     }
 
-    static final String NOT_FOUND = "No DPIA with this id.";
+    static final String NOT_FOUND = DpiaRepository.NOT_FOUND;
     /** The longest a review may be put off when approving. */
     static final int MAX_REVIEW_YEARS = 3;
-    private static final String COLUMNS = """
-            id, processing_activity_id, title, CAST(triggers AS text), outcome, outcome_reason, risk_level, measures, status,
-            approved_by, approved_at, next_review, created_at, updated_at""";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
-    private final EntityManager em;
+    private final DpiaRepository repository;
     private final RegisterHistory history;
     private final SystemDescription system;
-    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public Dpias(EntityManager em, RegisterHistory history, SystemDescription system, ObjectMapper mapper, Clock clock) {
-        this.em = em;
+    public Dpias(DpiaRepository repository, RegisterHistory history, SystemDescription system, Clock clock) {
+        this.repository = repository;
         this.history = history;
         this.system = system;
-        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -91,38 +91,29 @@ public class Dpias {
 
     @Transactional
     public List<Dpia> list(Optional<Dpia.Status> status, Optional<String> activity) {
-        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM dpia"
-                + (activity.isPresent() ? " WHERE processing_activity_id = ?1" : "") + " ORDER BY processing_activity_id, id");
-        activity.ifPresent(a -> q.setParameter(1, a));
+        LocalDate today = today();
         // The effective status depends on today's date, so it is filtered after it is known.
-        return dpias(q).stream().filter(d -> status.isEmpty() || d.status() == status.get()).toList();
+        return repository.list(activity).stream().map(d -> d.view(today))
+                .filter(d -> status.isEmpty() || d.status() == status.get()).toList();
     }
 
     @Transactional
     public Optional<Dpia> find(long id) {
-        return dpias(em.createNativeQuery("SELECT " + COLUMNS + " FROM dpia WHERE id = ?1").setParameter(1, id)).stream().findFirst();
+        return repository.findByIdOptional(id).map(d -> d.view(today()));
     }
 
     @Transactional
     public Dpia create(DpiaRequest request, String actor) {
         Input in = validate(request);
         Instant now = now();
-        long id = ((Number) em.createNativeQuery("""
-                INSERT INTO dpia (processing_activity_id, title, triggers, outcome, outcome_reason, risk_level, measures, status,
-                                  created_at, updated_at)
-                VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, ?6, ?7, 'draft', ?8, ?8) RETURNING id
-                """)
-                .setParameter(1, in.processingActivityId())
-                .setParameter(2, in.title())
-                .setParameter(3, json(in.triggers()))
-                .setParameter(4, in.outcome() == null ? null : in.outcome().wire())
-                .setParameter(5, in.outcomeReason())
-                .setParameter(6, in.riskLevel() == null ? null : in.riskLevel().wire())
-                .setParameter(7, in.measures())
-                .setParameter(8, Timestamp.from(now))
-                .getSingleResult()).longValue();
-        Dpia created = fetch(id);
-        history.record(RegisterHistory.Register.DPIA, id, "created", actor, now, null, created, null);
+        DpiaEntity row = new DpiaEntity();
+        row.describe(in);
+        row.status = Dpia.Status.DRAFT.wire();
+        row.createdAt = now;
+        row.updatedAt = now;
+        repository.persistAndFlush(row);
+        Dpia created = row.view(today());
+        history.record(RegisterHistory.Register.DPIA, row.id, "created", actor, now, null, created, null);
         return created;
     }
 
@@ -131,38 +122,27 @@ public class Dpias {
     public Dpia update(long id, DpiaRequest request, String actor) {
         Input in = validate(request);
         Instant now = now();
-        Dpia before = lock(id);
+        DpiaEntity row = repository.lock(id);
+        Dpia before = row.view(today());
         if (before.status() == Dpia.Status.APPROVED) {
-            throw Problem.Exception.of(409, "An approved DPIA is changed only after it is marked for review (POST /api/v1/dpias/" + id + "/review).");
+            throw DomainException.conflict("An approved DPIA is changed only after it is marked for review (POST /api/v1/dpias/" + id + "/review).");
         }
-        em.createNativeQuery("""
-                UPDATE dpia SET processing_activity_id = ?2, title = ?3, triggers = CAST(?4 AS jsonb), outcome = ?5, outcome_reason = ?6,
-                       risk_level = ?7, measures = ?8, status = ?9, updated_at = ?10
-                 WHERE id = ?1
-                """)
-                .setParameter(1, id)
-                .setParameter(2, in.processingActivityId())
-                .setParameter(3, in.title())
-                .setParameter(4, json(in.triggers()))
-                .setParameter(5, in.outcome() == null ? null : in.outcome().wire())
-                .setParameter(6, in.outcomeReason())
-                .setParameter(7, in.riskLevel() == null ? null : in.riskLevel().wire())
-                .setParameter(8, in.measures())
-                .setParameter(9, before.status().wire())
-                .setParameter(10, Timestamp.from(now))
-                .executeUpdate();
-        Dpia updated = fetch(id);
+        row.describe(in);
+        // A DPIA whose review date has come is stored as review_due from its first change on.
+        row.status = before.status().wire();
+        row.updatedAt = now;
+        Dpia updated = row.view(today());
         history.record(RegisterHistory.Register.DPIA, id, "updated", actor, now, before, updated, null);
         return updated;
     }
 
     /** Approval by the signed-in member of staff, with the date of the next review. */
     @Transactional
-    public Dpia approve(long id, String nextReviewText, String actor) {
+    public Dpia approve(long id, ApproveRequest request, String actor) {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Fields f = new Fields();
-        LocalDate nextReview = f.date("next_review", nextReviewText, true);
+        LocalDate nextReview = f.date("next_review", request.nextReview(), true);
         f.throwIfMalformed();
         if (!nextReview.isAfter(today)) {
             f.refuse("next_review", "must be after today");
@@ -170,40 +150,42 @@ public class Dpias {
             f.refuse("next_review", "must be at most " + MAX_REVIEW_YEARS + " years ahead");
         }
         f.throwIfAny();
-        Dpia before = lock(id);
+        DpiaEntity row = repository.lock(id);
+        Dpia before = row.view(today());
         if (before.status() == Dpia.Status.APPROVED) {
-            throw Problem.Exception.of(409, "This DPIA is already approved.");
+            throw DomainException.conflict("This DPIA is already approved.");
         }
         if (before.outcome() == null) {
-            throw Problem.Exception.of(409, "A DPIA needs an outcome (required or not_required) before it can be approved.");
+            throw DomainException.conflict("A DPIA needs an outcome (required or not_required) before it can be approved.");
         }
         if (before.outcome() == Dpia.Outcome.REQUIRED && (before.riskLevel() == null || before.measures() == null)) {
-            throw Problem.Exception.of(409, "A required DPIA needs a risk_level and the measures addressing the risks (Art. 35(7)(d)) before approval.");
+            throw DomainException.conflict("A required DPIA needs a risk_level and the measures addressing the risks (Art. 35(7)(d)) before approval.");
         }
-        em.createNativeQuery("""
-                UPDATE dpia SET status = 'approved', approved_by = ?2, approved_at = ?3, next_review = ?4, updated_at = ?3 WHERE id = ?1
-                """)
-                .setParameter(1, id)
-                .setParameter(2, actor)
-                .setParameter(3, Timestamp.from(now))
-                .setParameter(4, nextReview)
-                .executeUpdate();
-        Dpia approved = fetch(id);
+        row.status = Dpia.Status.APPROVED.wire();
+        row.approvedBy = actor;
+        row.approvedAt = now;
+        row.nextReview = nextReview;
+        row.updatedAt = now;
+        Dpia approved = row.view(today());
         history.record(RegisterHistory.Register.DPIA, id, "approved", actor, now, before, approved, null);
         return approved;
     }
 
     /** Marks an approved DPIA for review before its date, e.g. because the risk changed (Art. 35(11)). */
     @Transactional
-    public Dpia requestReview(long id, String reason, String actor) {
+    public Dpia requestReview(long id, ReviewRequest request, String actor) {
+        Fields f = new Fields();
+        String reason = f.text("reason", request.reason(), 2000, true);
+        f.throwIfAny();
         Instant now = now();
-        Dpia before = lock(id);
+        DpiaEntity row = repository.lock(id);
+        Dpia before = row.view(today());
         if (before.status() != Dpia.Status.APPROVED) {
-            throw Problem.Exception.of(409, "Only an approved DPIA can be marked for review; this one is " + before.status().wire() + ".");
+            throw DomainException.conflict("Only an approved DPIA can be marked for review; this one is " + before.status().wire() + ".");
         }
-        em.createNativeQuery("UPDATE dpia SET status = 'review_due', updated_at = ?2 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).executeUpdate();
-        Dpia due = fetch(id);
+        row.status = Dpia.Status.REVIEW_DUE.wire();
+        row.updatedAt = now;
+        Dpia due = row.view(today());
         history.record(RegisterHistory.Register.DPIA, id, "review_requested", actor, now, before, due, reason);
         return due;
     }
@@ -212,11 +194,12 @@ public class Dpias {
     @Transactional
     public void delete(long id, String actor) {
         Instant now = now();
-        Dpia before = lock(id);
+        DpiaEntity row = repository.lock(id);
+        Dpia before = row.view(today());
         if (before.status() != Dpia.Status.DRAFT || before.approvedAt() != null) {
-            throw Problem.Exception.of(409, "Only a draft that was never approved can be deleted.");
+            throw DomainException.conflict("Only a draft that was never approved can be deleted.");
         }
-        em.createNativeQuery("DELETE FROM dpia WHERE id = ?1").setParameter(1, id).executeUpdate();
+        repository.delete(row);
         history.record(RegisterHistory.Register.DPIA, id, "deleted", actor, now, before, null, null);
     }
 
@@ -224,45 +207,7 @@ public class Dpias {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Dpia lock(long id) {
-        return dpias(em.createNativeQuery("SELECT " + COLUMNS + " FROM dpia WHERE id = ?1 FOR UPDATE").setParameter(1, id))
-                .stream().findFirst().orElseThrow(() -> Problem.Exception.of(404, NOT_FOUND));
-    }
-
-    private Dpia fetch(long id) {
-        return dpias(em.createNativeQuery("SELECT " + COLUMNS + " FROM dpia WHERE id = ?1").setParameter(1, id)).get(0);
-    }
-
-    private String json(List<Dpia.Trigger> triggers) {
-        try {
-            return mapper.writeValueAsString(triggers);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<Dpia> dpias(Query q) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        List<Dpia> result = new ArrayList<>();
-        for (Object[] r : rows) {
-            List<Dpia.Trigger> triggers;
-            try {
-                triggers = mapper.readValue((String) r[3], STRINGS).stream()
-                        .map(t -> Fields.parse(Dpia.Trigger.class, t).orElseThrow()).toList();
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            Dpia.Status stored = Fields.parse(Dpia.Status.class, (String) r[8]).orElseThrow();
-            LocalDate nextReview = RegisterSql.dateOrNull(r[11]);
-            Dpia.Status status = stored == Dpia.Status.APPROVED && !nextReview.isAfter(today) ? Dpia.Status.REVIEW_DUE : stored;
-            result.add(new Dpia(RegisterSql.id(r[0]), (String) r[1], (String) r[2], triggers,
-                    r[4] == null ? null : Fields.parse(Dpia.Outcome.class, (String) r[4]).orElseThrow(), (String) r[5],
-                    r[6] == null ? null : Fields.parse(Dpia.RiskLevel.class, (String) r[6]).orElseThrow(), (String) r[7], status,
-                    (String) r[9], RegisterSql.instantOrNull(r[10]), nextReview, RegisterSql.instantOrNull(r[12]),
-                    RegisterSql.instantOrNull(r[13])));
-        }
-        return result;
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -1,13 +1,11 @@
 package org.trustledger.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.trustledger.ledger.GovernanceLog;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -22,12 +20,10 @@ public class DsrCaseHistory {
         RECEIVED, TRANSITION, EXTENSION
     }
 
-    private final EntityManager em;
     private final GovernanceLog governance;
 
-    public DsrCaseHistory(EntityManager em, GovernanceLog governance) {
+    public DsrCaseHistory(GovernanceLog governance) {
         this.governance = governance;
-        this.em = em;
     }
 
     /** What the governance chain learns of a case event: the state change only, as notes and details can hold personal data. */
@@ -43,18 +39,15 @@ public class DsrCaseHistory {
     /** {@code actor} is the staff member's username. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long caseId, Instant at, String actor, Kind kind, DsrStatus from, DsrStatus to, String note) {
-        em.createNativeQuery("""
-                INSERT INTO dsr_case_event (case_id, at, actor, kind, from_status, to_status, note)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                """)
-                .setParameter(1, caseId)
-                .setParameter(2, Timestamp.from(at))
-                .setParameter(3, actor)
-                .setParameter(4, kind.name().toLowerCase(Locale.ROOT))
-                .setParameter(5, from == null ? null : from.wire())
-                .setParameter(6, to.wire())
-                .setParameter(7, note)
-                .executeUpdate();
+        DsrCaseEventEntity event = new DsrCaseEventEntity();
+        event.caseId = caseId;
+        event.at = at;
+        event.actor = actor;
+        event.kind = kind.name().toLowerCase(Locale.ROOT);
+        event.fromStatus = from == null ? null : from.wire();
+        event.toStatus = to.wire();
+        event.note = note;
+        event.persist();
         governance.record(GovernanceLog.DSR_CHANGED, actor, "dsr:" + caseId, chainDetails(kind, from, to, note));
     }
 }

@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.trustledger.common.Role;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
-/** Staff handling of data-subject request cases. State changes take JSON only (DESIGN §7, CSRF). */
+/** Staff handling of data-subject request cases. State changes take JSON only: a cross-site form
+ * cannot send it, so with SameSite session cookies they need no CSRF token. */
 @Path("/api/v1/dsr-cases")
 @RolesAllowed({Role.PRIVACY, Role.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +55,7 @@ public class DsrCaseResource {
     @GET
     @Path("/{id}")
     public DsrCases.CaseDetail get(@PathParam("id") long id) {
-        return cases.get(id).orElseThrow(() -> Problem.Exception.of(404, "No case with this id."));
+        return cases.get(id).orElseThrow(() -> DomainException.notFound(DsrCaseRepository.NOT_FOUND));
     }
 
     @POST
@@ -66,8 +67,8 @@ public class DsrCaseResource {
         DsrStatus to = DsrStatus.parse(body.to()).orElseThrow();
         if (to == DsrStatus.REJECTED && (note == null || note.isBlank())) {
             // GDPR Art. 12(4): the requester must be told why; the reason is kept with the case.
-            throw new Problem.Exception(Problem.invalid(422, "Rejecting a request needs a note giving the reason.",
-                    List.of(new Problem.FieldError("note", "is required when rejecting"))));
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "Rejecting a request needs a note giving the reason.",
+                    List.of(new DomainException.Violation("note", "is required when rejecting")));
         }
         return cases.transition(id, to, note, actor());
     }
@@ -86,7 +87,7 @@ public class DsrCaseResource {
     public List<DsrCases.CaseView> search(@Valid @NotNull(message = "a JSON body is required") SearchRequest body) {
         String problem = EmailAddress.problem(body.email());
         if (problem != null) {
-            throw new Problem.Exception(Problem.invalid(400, "The request has invalid fields.", List.of(new Problem.FieldError("email", problem))));
+            throw DomainException.invalid("email", problem);
         }
         return cases.findByEmail(EmailAddress.normalise(body.email()));
     }
@@ -100,7 +101,7 @@ public class DsrCaseResource {
             return Optional.empty();
         }
         if (parsed.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(400, "Unknown filter value.", List.of(new Problem.FieldError(name, "is not a known value"))));
+            throw DomainException.invalid("Unknown filter value.", List.of(new DomainException.Violation(name, "is not a known value")));
         }
         return parsed;
     }
@@ -108,7 +109,7 @@ public class DsrCaseResource {
     private static void checkText(String field, String text) {
         String problem = FreeText.problem(text);
         if (problem != null) {
-            throw new Problem.Exception(Problem.invalid(400, "The request has invalid fields.", List.of(new Problem.FieldError(field, problem))));
+            throw DomainException.invalid(field, problem);
         }
     }
 }

@@ -1,10 +1,7 @@
 package org.trustledger.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.SqlValues;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** Staff work on cases: listing, status changes, the one extension, and finding a requester's cases. */
 @ApplicationScoped
@@ -31,17 +27,13 @@ public class DsrCases {
             Instant extendedUntil, String extensionReason, Instant updatedAt, String details, List<EventView> events) {
     }
 
-    private static final String COLUMNS = "id, request_type, jurisdiction, status, received_at, due_at, extended_until, extension_reason, updated_at";
-    /** The date that matters to staff: the extended one once there is one. */
-    private static final String ORDER = " ORDER BY COALESCE(extended_until, due_at), id";
-
-    private final EntityManager em;
+    private final DsrCaseRepository repository;
     private final EmailHmac emailHmac;
     private final DsrCaseHistory history;
     private final Clock clock;
 
-    public DsrCases(EntityManager em, EmailHmac emailHmac, DsrCaseHistory history, Clock clock) {
-        this.em = em;
+    public DsrCases(DsrCaseRepository repository, EmailHmac emailHmac, DsrCaseHistory history, Clock clock) {
+        this.repository = repository;
         this.emailHmac = emailHmac;
         this.history = history;
         this.clock = clock;
@@ -49,22 +41,7 @@ public class DsrCases {
 
     @Transactional
     public List<CaseView> list(Optional<DsrStatus> status, Optional<Jurisdiction> jurisdiction) {
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        status.ifPresent(s -> {
-            params.add(s.wire());
-            where.add("status = ?" + params.size());
-        });
-        jurisdiction.ifPresent(j -> {
-            params.add(j.name());
-            where.add("jurisdiction = ?" + params.size());
-        });
-        String sql = "SELECT " + COLUMNS + " FROM dsr_case" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ORDER;
-        Query q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
-        }
-        return views(q);
+        return repository.list(status, jurisdiction).stream().map(DsrCaseEntity::view).toList();
     }
 
     /** The cases whose email digest matches under any key still known, so rotation does not hide old cases. */
@@ -72,45 +49,31 @@ public class DsrCases {
     public List<CaseView> findByEmail(String normalisedEmail) {
         List<CaseView> found = new ArrayList<>();
         for (EmailHmac.Digest d : emailHmac.digestsWithEveryKey(normalisedEmail)) {
-            found.addAll(views(em.createNativeQuery("SELECT " + COLUMNS + " FROM dsr_case WHERE email_key_id = ?1 AND email_hmac = ?2" + ORDER)
-                    .setParameter(1, d.keyId()).setParameter(2, d.hmac())));
+            repository.byEmail(d).forEach(c -> found.add(c.view()));
         }
         return found;
     }
 
     @Transactional
     public Optional<CaseDetail> get(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + ", details FROM dsr_case WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.get(0);
-        CaseView v = view(r);
-        @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("""
-                SELECT at, actor, kind, from_status, to_status, note FROM dsr_case_event WHERE case_id = ?1 ORDER BY id
-                """).setParameter(1, id).getResultList();
-        return Optional.of(new CaseDetail(v.id(), v.requestType(), v.jurisdiction(), v.status(), v.receivedAt(), v.dueAt(),
-                v.extendedUntil(), v.extensionReason(), v.updatedAt(), (String) r[9],
-                events.stream().map(e -> new EventView(SqlValues.instant(e[0]), (String) e[1], (String) e[2], (String) e[3],
-                        (String) e[4], (String) e[5])).toList()));
+        return repository.findByIdOptional(id).map(c -> new CaseDetail(c.id, c.requestType, c.jurisdiction, c.status, c.receivedAt,
+                c.dueAt, c.extendedUntil, c.extensionReason, c.updatedAt, c.details,
+                repository.events(id).stream().map(DsrCaseEventEntity::view).toList()));
     }
 
-    /** Moves a case on; 404 if it does not exist, 409 if the move is not allowed from where it stands. */
+    /** Moves a case on; not found if it does not exist, a conflict if the move is not allowed from where it stands. */
     @Transactional
     public CaseView transition(long id, DsrStatus to, String note, String actor) {
-        Object[] row = lock(id);
-        DsrStatus from = DsrStatus.parse((String) row[3]).orElseThrow();
+        DsrCaseEntity c = repository.lock(id);
+        DsrStatus from = DsrStatus.parse(c.status).orElseThrow();
         if (!from.canMoveTo(to)) {
-            throw Problem.Exception.of(409, "A case in status " + from.wire() + " cannot move to " + to.wire() + ".");
+            throw DomainException.conflict("A case in status " + from.wire() + " cannot move to " + to.wire() + ".");
         }
         Instant now = now();
-        em.createNativeQuery("UPDATE dsr_case SET status = ?2, updated_at = ?3 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, to.wire()).setParameter(3, Timestamp.from(now)).executeUpdate();
+        c.status = to.wire();
+        c.updatedAt = now;
         history.record(id, now, actor, DsrCaseHistory.Kind.TRANSITION, from, to, note);
-        return fetch(id);
+        return c.view();
     }
 
     /**
@@ -120,61 +83,31 @@ public class DsrCases {
      */
     @Transactional
     public CaseView extend(long id, String reason, String actor) {
-        Object[] row = lock(id);
-        Jurisdiction jurisdiction = Jurisdiction.parse((String) row[2]).orElseThrow();
-        DsrStatus status = DsrStatus.parse((String) row[3]).orElseThrow();
-        Instant due = SqlValues.instant(row[5]);
+        DsrCaseEntity c = repository.lock(id);
+        Jurisdiction jurisdiction = Jurisdiction.parse(c.jurisdiction).orElseThrow();
+        DsrStatus status = DsrStatus.parse(c.status).orElseThrow();
         Instant now = now();
-        if (row[6] != null) {
-            throw Problem.Exception.of(409, "This case has already been extended; the law allows one extension.");
+        if (c.extendedUntil != null) {
+            throw DomainException.conflict("This case has already been extended; the law allows one extension.");
         }
-        Optional<LocalDate> extended = DsrDeadlines.extendedDueDate(jurisdiction, DsrDeadlines.dateOf(due));
+        Optional<LocalDate> extended = DsrDeadlines.extendedDueDate(jurisdiction, DsrDeadlines.dateOf(c.dueAt));
         if (extended.isEmpty()) {
-            throw Problem.Exception.of(409, "The Swiss FADP sets no extension of the 30-day period.");
+            throw DomainException.conflict("The Swiss FADP sets no extension of the 30-day period.");
         }
         if (status.isClosed()) {
-            throw Problem.Exception.of(409, "A " + status.wire() + " case cannot be extended.");
+            throw DomainException.conflict("A " + status.wire() + " case cannot be extended.");
         }
-        if (now.isAfter(due)) {
-            throw Problem.Exception.of(409, "The original deadline has passed; an extension must be decided and told to the requester before it.");
+        if (now.isAfter(c.dueAt)) {
+            throw DomainException.conflict("The original deadline has passed; an extension must be decided and told to the requester before it.");
         }
-        em.createNativeQuery("UPDATE dsr_case SET extended_until = ?2, extension_reason = ?3, updated_at = ?4 WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, Timestamp.from(DsrDeadlines.endOf(extended.get())))
-                .setParameter(3, reason)
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
+        c.extendedUntil = DsrDeadlines.endOf(extended.get());
+        c.extensionReason = reason;
+        c.updatedAt = now;
         history.record(id, now, actor, DsrCaseHistory.Kind.EXTENSION, status, status, reason);
-        return fetch(id);
-    }
-
-    /** The case row, locked until the transaction ends so concurrent changes to one case go one after the other. */
-    private Object[] lock(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM dsr_case WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw Problem.Exception.of(404, "No case with this id.");
-        }
-        return rows.get(0);
-    }
-
-    private CaseView fetch(long id) {
-        return views(em.createNativeQuery("SELECT " + COLUMNS + " FROM dsr_case WHERE id = ?1").setParameter(1, id)).get(0);
+        return c.view();
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static List<CaseView> views(Query q) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(DsrCases::view).toList();
-    }
-
-    private static CaseView view(Object[] r) {
-        return new CaseView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], SqlValues.instant(r[4]),
-                SqlValues.instant(r[5]), r[6] == null ? null : SqlValues.instant(r[6]), (String) r[7], SqlValues.instant(r[8]));
     }
 }

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Response deadlines per law (DESIGN §8, privacy-facts §3), counted on UTC calendar dates.
+ * Response deadlines per law (GDPR and UK GDPR Art. 12(3), Swiss FADP, CCPA §1798.130), counted on UTC calendar dates.
  *
  * <p>The deadline is a whole day: due_at is 23:59:59 UTC of the last allowed day, so a request answered
  * at any time on that day is on time. The day of receipt is not counted (a request of 3 March is due

@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.trustledger.web.ClientIp;
+import org.trustledger.common.DomainException;
 import org.trustledger.web.Problem;
 
 /**
@@ -70,12 +72,15 @@ public class DsrResource {
             }
             throw e; // the JSON exception mappers answer 400 with the parser's reason
         }
-        Problem problem = submission == null
-                ? Problem.of(400, "A JSON object with email, request_type and jurisdiction is required.")
-                : DsrIntake.problemWith(submission);
-        if (problem != null) {
+        Optional<DomainException> refusal = submission == null
+                ? Optional.of(DomainException.invalid("A JSON object with email, request_type and jurisdiction is required.", List.of()))
+                : DsrIntake.refusal(submission);
+        if (refusal.isPresent()) {
             Response limited = countRejected(ip, null);
-            return limited != null ? limited : problem.toResponse();
+            if (limited != null) {
+                return limited;
+            }
+            throw refusal.get();
         }
         DsrIntake.Outcome outcome = intake.submit(DsrIntake.valid(submission), ip);
         if (outcome instanceof DsrIntake.Limited limited) {
@@ -97,14 +102,18 @@ public class DsrResource {
         String ip = clientIp.resolve(request);
         DsrSubmission submission = new DsrSubmission(email, requestType, jurisdiction, details);
         boolean html = PrivacyPages.prefersHtml(headers);
-        Problem problem = DsrIntake.problemWith(submission);
-        if (problem != null) {
+        Optional<DomainException> refusal = DsrIntake.refusal(submission);
+        if (refusal.isPresent()) {
             Response limited = countRejected(ip, html ? submission : null);
             if (limited != null) {
                 return limited;
             }
-            return html ? PrivacyPages.requestPage(problem.status(), submission, problem.errors(), problem.detail()).build()
-                    : problem.toResponse();
+            DomainException e = refusal.get();
+            if (!html) {
+                throw e;
+            }
+            int status = e.kind() == DomainException.Kind.UNPROCESSABLE ? 422 : 400;
+            return PrivacyPages.requestPage(status, submission, e.violations(), e.getMessage()).build();
         }
         DsrIntake.Outcome outcome = intake.submit(DsrIntake.valid(submission), ip);
         if (outcome instanceof DsrIntake.Limited limited) {

@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
- * Collects the field problems of one register request so that every problem is reported at once. Reasons
+ * The register requests' field rules, which annotations cannot say: every problem of one request is reported
+ * at once, in the order of the request's fields, and 400 (malformed) is told apart from 422 (refused). Reasons
  * never echo the submitted value. Malformed or missing values are 400; well-formed values the rules do not
  * allow (a time in the future, a contradiction between fields) are 422, reported only once the request is
  * well-formed.
@@ -28,17 +29,17 @@ final class Fields {
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
     private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
-    private final List<Problem.FieldError> malformed = new ArrayList<>();
-    private final List<Problem.FieldError> refused = new ArrayList<>();
+    private final List<DomainException.Violation> malformed = new ArrayList<>();
+    private final List<DomainException.Violation> refused = new ArrayList<>();
 
     /** A 400 problem: the value is missing or not of the right form. */
     void malformed(String field, String reason) {
-        malformed.add(new Problem.FieldError(field, reason));
+        malformed.add(new DomainException.Violation(field, reason));
     }
 
     /** A 422 problem: the value is well-formed but not allowed here. */
     void refuse(String field, String reason) {
-        refused.add(new Problem.FieldError(field, reason));
+        refused.add(new DomainException.Violation(field, reason));
     }
 
     boolean ok(String field) {
@@ -48,7 +49,7 @@ final class Fields {
     /** Throws the 400 problem if any value was malformed; call before the 422 rules that compare fields. */
     void throwIfMalformed() {
         if (!malformed.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(400, "The request has invalid fields.", malformed));
+            throw new DomainException(DomainException.Kind.INVALID, "The request has invalid fields.", malformed);
         }
     }
 
@@ -56,7 +57,7 @@ final class Fields {
     void throwIfAny() {
         throwIfMalformed();
         if (!refused.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(422, "The request breaks a rule of this register.", refused));
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "The request breaks a rule of this register.", refused);
         }
     }
 
@@ -187,7 +188,7 @@ final class Fields {
     /** A path id: positive decimal without leading zeros; anything else is a 404 like an unknown id. */
     static long id(String raw, String notFound) {
         if (raw == null || !ID.matcher(raw).matches()) {
-            throw Problem.Exception.of(404, notFound);
+            throw DomainException.notFound(notFound);
         }
         return Long.parseLong(raw);
     }
@@ -199,8 +200,7 @@ final class Fields {
         }
         Optional<E> parsed = parse(type, raw);
         if (parsed.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(400, "Unknown filter value.",
-                    List.of(new Problem.FieldError(name, "must be one of " + wires(type)))));
+            throw DomainException.invalid("Unknown filter value.", List.of(new DomainException.Violation(name, "must be one of " + wires(type))));
         }
         return parsed;
     }

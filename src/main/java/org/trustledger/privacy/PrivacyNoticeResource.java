@@ -1,9 +1,10 @@
 package org.trustledger.privacy;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.trustledger.common.Role;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
  * Privacy-notice versions (GDPR Art. 13, 14). Privacy and admin staff publish and retract; compliance and
@@ -40,18 +41,13 @@ public class PrivacyNoticeResource {
             List<RegisterHistory.Revision> history) {
     }
 
-    public record RetractRequest(String reason) {
-    }
-
     private final PrivacyNotices notices;
     private final RegisterHistory history;
-    private final RegisterJson json;
     private final SecurityIdentity identity;
 
-    public PrivacyNoticeResource(PrivacyNotices notices, RegisterHistory history, RegisterJson json, SecurityIdentity identity) {
+    public PrivacyNoticeResource(PrivacyNotices notices, RegisterHistory history, SecurityIdentity identity) {
         this.notices = notices;
         this.history = history;
-        this.json = json;
         this.identity = identity;
     }
 
@@ -71,8 +67,8 @@ public class PrivacyNoticeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) throws JsonProcessingException {
-        PrivacyNotice n = notices.create(json.read(body, PrivacyNotices.NoticeRequest.class), actor());
+    public Response create(@Valid @NotNull PrivacyNotices.NoticeRequest body) {
+        PrivacyNotice n = notices.create(body, actor());
         return Response.created(URI.create("/api/v1/privacy-notices/" + n.id())).entity(detail(n.id())).build();
     }
 
@@ -90,7 +86,7 @@ public class PrivacyNoticeResource {
         List<RegisterHistory.Revision> revisions = history.history(RegisterHistory.Register.PRIVACY_NOTICE,
                 Fields.id(id, PrivacyNotices.NOT_FOUND));
         if (revisions.isEmpty()) {
-            throw Problem.Exception.of(404, PrivacyNotices.NOT_FOUND);
+            throw DomainException.notFound(PrivacyNotices.NOT_FOUND);
         }
         return revisions;
     }
@@ -99,17 +95,14 @@ public class PrivacyNoticeResource {
     @POST
     @Path("/{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)
-    public NoticeDetail retract(@PathParam("id") String id, String body) throws JsonProcessingException {
+    public NoticeDetail retract(@PathParam("id") String id, @Valid @NotNull PrivacyNotices.RetractRequest body) {
         long noticeId = Fields.id(id, PrivacyNotices.NOT_FOUND);
-        Fields f = new Fields();
-        String reason = f.text("reason", json.read(body, RetractRequest.class).reason(), 2000, true);
-        f.throwIfAny();
-        notices.retract(noticeId, reason, actor());
+        notices.retract(noticeId, body, actor());
         return detail(noticeId);
     }
 
     private NoticeDetail detail(long id) {
-        PrivacyNotices.Listed l = notices.find(id).orElseThrow(() -> Problem.Exception.of(404, PrivacyNotices.NOT_FOUND));
+        PrivacyNotices.Listed l = notices.find(id).orElseThrow(() -> DomainException.notFound(PrivacyNotices.NOT_FOUND));
         return new NoticeDetail(l.notice(), l.state(), l.notice().reviewDueAt(), notices.text(id).orElse(null),
                 history.history(RegisterHistory.Register.PRIVACY_NOTICE, id));
     }

@@ -1,16 +1,13 @@
 package org.trustledger.privacy;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /**
  * Privacy-notice versions: created once, never edited (a change is a new version), retractable only while
@@ -31,8 +28,18 @@ import org.trustledger.web.Problem;
 public class PrivacyNotices {
 
     /** A new version, as sent: the published text's SHA-256, or the text itself (then its hash is computed), or both. */
-    public record NoticeRequest(String audience, String versionLabel, String url, String publishedAt, String sha256, String text,
-            Integer reviewIntervalDays) {
+    public record NoticeRequest(
+            @JsonDeserialize(using = StrictJson.Text.class) String audience,
+            @JsonDeserialize(using = StrictJson.Text.class) String versionLabel,
+            @JsonDeserialize(using = StrictJson.Text.class) String url,
+            @JsonDeserialize(using = StrictJson.Text.class) String publishedAt,
+            @JsonDeserialize(using = StrictJson.Text.class) String sha256,
+            @JsonDeserialize(using = StrictJson.Text.class) String text,
+            @JsonDeserialize(using = StrictJson.WholeNumber.class) Integer reviewIntervalDays) {
+    }
+
+    /** Why a version dated in the future is withdrawn. */
+    public record RetractRequest(@JsonDeserialize(using = StrictJson.Text.class) String reason) {
     }
 
     /** A version with where it stands now. */
@@ -43,19 +50,17 @@ public class PrivacyNotices {
             int reviewIntervalDays) {
     }
 
-    static final String NOT_FOUND = "No privacy-notice version with this id.";
+    static final String NOT_FOUND = PrivacyNoticeRepository.NOT_FOUND;
     static final int MAX_TEXT_CHARS = 500_000;
     static final int MAX_REVIEW_INTERVAL_DAYS = 1095;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final String COLUMNS = """
-            id, audience, version_label, url, published_at, sha256, review_interval_days, created_at, retracted_at, retraction_reason""";
 
-    private final EntityManager em;
+    private final PrivacyNoticeRepository repository;
     private final RegisterHistory history;
     private final Clock clock;
 
-    public PrivacyNotices(EntityManager em, RegisterHistory history, Clock clock) {
-        this.em = em;
+    public PrivacyNotices(PrivacyNoticeRepository repository, RegisterHistory history, Clock clock) {
+        this.repository = repository;
         this.history = history;
         this.clock = clock;
     }
@@ -122,10 +127,7 @@ public class PrivacyNotices {
 
     @Transactional
     public List<Listed> list(Optional<PrivacyNotice.Audience> audience) {
-        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM privacy_notice"
-                + (audience.isPresent() ? " WHERE audience = ?1" : "") + " ORDER BY audience, published_at DESC, id DESC");
-        audience.ifPresent(a -> q.setParameter(1, a.wire()));
-        return listed(notices(q));
+        return listed(repository.list(audience).stream().map(PrivacyNoticeEntity::view).toList());
     }
 
     /** The current version of each audience that has one, in audience order. */
@@ -135,83 +137,64 @@ public class PrivacyNotices {
     }
 
     private List<Listed> current(Instant now) {
-        List<PrivacyNotice> current = notices(em.createNativeQuery("SELECT DISTINCT ON (audience) " + COLUMNS + """
-                 FROM privacy_notice WHERE retracted_at IS NULL AND published_at <= ?1 ORDER BY audience, published_at DESC
-                """).setParameter(1, Timestamp.from(now)));
-        return current.stream().map(n -> new Listed(n, PrivacyNotice.State.CURRENT)).toList();
+        return repository.inForce(now).stream().map(n -> new Listed(n.view(), PrivacyNotice.State.CURRENT)).toList();
     }
 
     @Transactional
     public Optional<Listed> find(long id) {
-        return notices(em.createNativeQuery("SELECT " + COLUMNS + " FROM privacy_notice WHERE id = ?1").setParameter(1, id)).stream()
-                .findFirst().map(n -> listed(List.of(n)).get(0));
+        return repository.findByIdOptional(id).map(n -> listed(List.of(n.view())).get(0));
     }
 
     /** The text as published, when it was given rather than only its hash. */
     @Transactional
     public Optional<String> text(long id) {
-        List<?> rows = em.createNativeQuery("SELECT text FROM privacy_notice WHERE id = ?1 AND text IS NOT NULL").setParameter(1, id)
-                .getResultList();
-        return rows.stream().findFirst().map(String.class::cast);
+        return repository.findByIdOptional(id).map(n -> n.text);
     }
 
     @Transactional
     public PrivacyNotice create(NoticeRequest request, String actor) {
         Input in = validate(request);
         Instant now = now();
-        if (!em.createNativeQuery("SELECT 1 FROM privacy_notice WHERE audience = ?1 AND version_label = ?2")
-                .setParameter(1, in.audience().wire()).setParameter(2, in.versionLabel()).getResultList().isEmpty()) {
-            throw Problem.Exception.of(409, "This audience already has a version with this version_label.");
+        if (repository.labelTaken(in.audience(), in.versionLabel())) {
+            throw DomainException.conflict("This audience already has a version with this version_label.");
         }
-        if (!em.createNativeQuery("SELECT 1 FROM privacy_notice WHERE audience = ?1 AND published_at = ?2 AND retracted_at IS NULL")
-                .setParameter(1, in.audience().wire()).setParameter(2, Timestamp.from(in.publishedAt())).getResultList().isEmpty()) {
-            throw Problem.Exception.of(409, "This audience already has a version published at this instant.");
+        if (repository.instantTaken(in.audience(), in.publishedAt())) {
+            throw DomainException.conflict("This audience already has a version published at this instant.");
         }
-        List<?> ids;
-        try {
-            ids = em.createNativeQuery("""
-                    INSERT INTO privacy_notice (audience, version_label, url, published_at, sha256, text, review_interval_days, created_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id
-                    """)
-                    .setParameter(1, in.audience().wire())
-                    .setParameter(2, in.versionLabel())
-                    .setParameter(3, in.url())
-                    .setParameter(4, Timestamp.from(in.publishedAt()))
-                    .setParameter(5, in.sha256())
-                    .setParameter(6, in.text())
-                    .setParameter(7, in.reviewIntervalDays())
-                    .setParameter(8, Timestamp.from(now))
-                    .getResultList();
-        } catch (PersistenceException e) {
-            if (RegisterSql.isUniqueViolation(e)) {
-                ids = List.of();
-            } else {
-                throw e;
-            }
-        }
-        if (ids.isEmpty()) {
-            throw Problem.Exception.of(409, "Another version with this version_label or published_at was just created for this audience.");
-        }
-        PrivacyNotice created = fetch(RegisterSql.id(ids.get(0)));
+        PrivacyNoticeEntity row = new PrivacyNoticeEntity();
+        row.audience = in.audience().wire();
+        row.versionLabel = in.versionLabel();
+        row.url = in.url();
+        row.publishedAt = in.publishedAt();
+        row.sha256 = in.sha256();
+        row.text = in.text();
+        row.reviewIntervalDays = in.reviewIntervalDays();
+        row.createdAt = now;
+        UniqueWrite.orConflict(() -> repository.persistAndFlush(row), () -> DomainException.conflict(
+                "Another version with this version_label or published_at was just created for this audience."));
+        PrivacyNotice created = row.view();
         history.record(RegisterHistory.Register.PRIVACY_NOTICE, created.id(), "created", actor, now, null, created, null);
         return created;
     }
 
     /** Withdraws a version before it takes effect; a published version stays, and a change is a new version. */
     @Transactional
-    public PrivacyNotice retract(long id, String reason, String actor) {
+    public PrivacyNotice retract(long id, RetractRequest request, String actor) {
+        Fields f = new Fields();
+        String reason = f.text("reason", request.reason(), 2000, true);
+        f.throwIfAny();
         Instant now = now();
-        PrivacyNotice before = notices(em.createNativeQuery("SELECT " + COLUMNS + " FROM privacy_notice WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, id)).stream().findFirst().orElseThrow(() -> Problem.Exception.of(404, NOT_FOUND));
+        PrivacyNoticeEntity row = repository.lock(id);
+        PrivacyNotice before = row.view();
         if (before.retractedAt() != null) {
-            throw Problem.Exception.of(409, "This version is already retracted.");
+            throw DomainException.conflict("This version is already retracted.");
         }
         if (!before.publishedAt().isAfter(now)) {
-            throw Problem.Exception.of(409, "This version is already published and cannot be retracted; publish a new version instead.");
+            throw DomainException.conflict("This version is already published and cannot be retracted; publish a new version instead.");
         }
-        em.createNativeQuery("UPDATE privacy_notice SET retracted_at = ?2, retraction_reason = ?3 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, reason).executeUpdate();
-        PrivacyNotice retracted = fetch(id);
+        row.retractedAt = now;
+        row.retractionReason = reason;
+        PrivacyNotice retracted = row.view();
         history.record(RegisterHistory.Register.PRIVACY_NOTICE, id, "retracted", actor, now, before, retracted, reason);
         return retracted;
     }
@@ -227,17 +210,5 @@ public class PrivacyNotices {
         return notices.stream().map(n -> new Listed(n, n.retractedAt() != null ? PrivacyNotice.State.RETRACTED
                 : n.publishedAt().isAfter(now) ? PrivacyNotice.State.SCHEDULED
                 : current.contains(n.id()) ? PrivacyNotice.State.CURRENT : PrivacyNotice.State.SUPERSEDED)).toList();
-    }
-
-    private PrivacyNotice fetch(long id) {
-        return notices(em.createNativeQuery("SELECT " + COLUMNS + " FROM privacy_notice WHERE id = ?1").setParameter(1, id)).get(0);
-    }
-
-    private static List<PrivacyNotice> notices(Query q) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new PrivacyNotice(RegisterSql.id(r[0]), Fields.parse(PrivacyNotice.Audience.class, (String) r[1]).orElseThrow(),
-                (String) r[2], (String) r[3], RegisterSql.instantOrNull(r[4]), (String) r[5], ((Number) r[6]).intValue(),
-                RegisterSql.instantOrNull(r[7]), RegisterSql.instantOrNull(r[8]), (String) r[9])).toList();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.trustledger.common.DomainException;
 import org.trustledger.web.Problem;
 
 /** The minimal public request form: plain HTML that works without JavaScript, posting to /api/v1/dsr. */
@@ -88,7 +89,7 @@ public class PrivacyPages {
     }
 
     /** The form again with the visitor's values and what was wrong; never cached, as it may hold their email. */
-    static Response.ResponseBuilder requestPage(int status, DsrSubmission submission, List<Problem.FieldError> errors, String message) {
+    static Response.ResponseBuilder requestPage(int status, DsrSubmission submission, List<DomainException.Violation> errors, String message) {
         List<ErrorLine> lines = errors.stream()
                 .map(e -> new ErrorLine(e.field(), FIELD_LABELS.getOrDefault(e.field(), e.field()), e.reason())).toList();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

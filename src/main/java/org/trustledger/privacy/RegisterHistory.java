@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import org.trustledger.ledger.GovernanceLog;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,13 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.trustledger.SqlValues;
 
 /**
  * The revision history of the privacy registers (breaches, consents, DPIAs, privacy notices): who changed
  * what, when. {@link #record} is the one place a register change is written; it joins the caller's
- * transaction, so a revision exists exactly when its change does. When the governance event chain
- * (DESIGN §5) arrives, the event is appended from {@link #record}, and from nowhere else.
+ * transaction, so a revision exists exactly when its change does, and appends the change's governance event,
+ * so that no register change escapes the governance chain.
  */
 @ApplicationScoped
 public class RegisterHistory {
@@ -57,13 +53,11 @@ public class RegisterHistory {
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
     };
 
-    private final EntityManager em;
     private final ObjectMapper mapper;
     private final GovernanceLog governance;
 
-    public RegisterHistory(EntityManager em, ObjectMapper mapper, GovernanceLog governance) {
+    public RegisterHistory(ObjectMapper mapper, GovernanceLog governance) {
         this.governance = governance;
-        this.em = em;
         this.mapper = mapper;
     }
 
@@ -82,26 +76,21 @@ public class RegisterHistory {
             String note) {
         ObjectNode from = before == null ? null : mapper.valueToTree(before);
         ObjectNode to = after == null ? null : mapper.valueToTree(after);
-        int revision = ((Number) em.createNativeQuery(
-                "SELECT COALESCE(MAX(revision), 0) + 1 FROM register_revision WHERE register = ?1 AND record_id = ?2")
-                .setParameter(1, register.wire()).setParameter(2, recordId).getSingleResult()).intValue();
-        // A deletion has no snapshot; NULL is spelled out, as an untyped null parameter cannot be cast to jsonb.
-        Query insert = em.createNativeQuery("""
-                INSERT INTO register_revision (register, record_id, revision, at, actor, action, note, changes, snapshot)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), %s)
-                """.formatted(to == null ? "NULL" : "CAST(?9 AS jsonb)"))
-                .setParameter(1, register.wire())
-                .setParameter(2, recordId)
-                .setParameter(3, revision)
-                .setParameter(4, Timestamp.from(at))
-                .setParameter(5, actor)
-                .setParameter(6, action)
-                .setParameter(7, note)
-                .setParameter(8, json(diff(from, to)));
-        if (to != null) {
-            insert.setParameter(9, json(to));
-        }
-        insert.executeUpdate();
+        Integer last = RegisterRevisionEntity.getEntityManager()
+                .createQuery("select max(r.revision) from RegisterRevisionEntity r where r.register = ?1 and r.recordId = ?2", Integer.class)
+                .setParameter(1, register.wire()).setParameter(2, recordId).getSingleResult();
+        int revision = last == null ? 1 : last.intValue() + 1;
+        RegisterRevisionEntity row = new RegisterRevisionEntity();
+        row.register = register.wire();
+        row.recordId = recordId;
+        row.revision = revision;
+        row.at = at;
+        row.actor = actor;
+        row.action = action;
+        row.note = note;
+        row.changes = json(diff(from, to));
+        row.snapshot = to == null ? null : json(to);
+        row.persist();
         // Field names only: register values (breach descriptions, notes) can hold personal data.
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("register", register.wire());
@@ -115,16 +104,13 @@ public class RegisterHistory {
     /** Every revision of a row, oldest first; empty if the row never existed. */
     @Transactional
     public List<Revision> history(Register register, long recordId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT revision, at, actor, action, note, CAST(changes AS text), CAST(snapshot AS text)
-                  FROM register_revision WHERE register = ?1 AND record_id = ?2 ORDER BY revision
-                """).setParameter(1, register.wire()).setParameter(2, recordId).getResultList();
+        List<RegisterRevisionEntity> rows = RegisterRevisionEntity.list("register = ?1 and recordId = ?2 order by revision",
+                register.wire(), recordId);
         List<Revision> revisions = new ArrayList<>();
-        for (Object[] r : rows) {
+        for (RegisterRevisionEntity r : rows) {
             try {
-                revisions.add(new Revision(((Number) r[0]).intValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
-                        (String) r[4], mapper.readValue((String) r[5], CHANGES), r[6] == null ? null : mapper.readTree((String) r[6])));
+                revisions.add(new Revision(r.revision, r.at, r.actor, r.action, r.note, mapper.readValue(r.changes, CHANGES),
+                        r.snapshot == null ? null : mapper.readTree(r.snapshot)));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

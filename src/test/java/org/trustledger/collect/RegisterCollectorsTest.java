@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
-import org.trustledger.collect.types.ConsentRegisterCollector;
+import org.trustledger.privacy.checks.ConsentRegisterCollector;
 import org.trustledger.collect.types.ResidencyCollector;
 import org.trustledger.collect.types.SubprocessorReviewCollector;
 import org.trustledger.collect.types.TiaCurrencyCollector;

@@ -15,7 +15,7 @@ import org.trustledger.Staff;
 import org.trustledger.collect.Gap;
 import org.trustledger.collect.Gaps;
 
-/** A missed breach deadline opens one high gap at once; recording the notification closes it (DESIGN §8). */
+/** A missed breach deadline opens one high gap at once; recording the notification closes it. */
 @QuarkusTest
 class BreachSlaGapsTest {
 

@@ -124,8 +124,9 @@ class DsrRateLimitTest {
         PGSimpleDataSource otherPool = new PGSimpleDataSource();
         otherPool.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         otherPool.setUser("postgres");
-        DsrRateLimiter otherLimiter = new DsrRateLimiter(otherPool, config, Clock.systemUTC());
-        DsrIntake otherInstance = new DsrIntake(otherPool, otherLimiter, emailHmac,
+        DsrCaseRepository otherCases = new DsrCaseRepository(otherPool);
+        DsrRateLimiter otherLimiter = new DsrRateLimiter(otherCases, config, Clock.systemUTC());
+        DsrIntake otherInstance = new DsrIntake(otherCases, otherLimiter, emailHmac,
                 new GovernanceLog(otherPool, mapper, Clock.systemUTC()), Clock.systemUTC());
 
         String ip = Dsr.freshIp();
@@ -157,7 +158,7 @@ class DsrRateLimitTest {
         pool.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         pool.setUser("postgres");
         Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS);
-        new DsrRateLimiter(pool, config, Clock.fixed(twoHoursAgo, java.time.ZoneOffset.UTC)).count("192.0.2.77");
+        new DsrRateLimiter(new DsrCaseRepository(pool), config, Clock.fixed(twoHoursAgo, java.time.ZoneOffset.UTC)).count("192.0.2.77");
         assertEquals(1L, ((Number) em.createNativeQuery("SELECT count(*) FROM dsr_rate_limit WHERE client_ip = '192.0.2.77'")
                 .getSingleResult()).longValue());
         String current = Dsr.freshIp();

@@ -1,25 +1,21 @@
-package org.trustledger.collect.types;
+package org.trustledger.privacy.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
+import org.trustledger.privacy.Consent;
+import org.trustledger.privacy.ConsentRepository;
 import org.trustledger.system.LegalBasis;
 import org.trustledger.system.ProcessingActivity;
 import org.trustledger.system.SystemDescription;
@@ -32,12 +28,14 @@ import org.trustledger.system.SystemDescription;
 @ApplicationScoped
 public class ConsentRegisterCollector implements CollectorType {
 
-    private final SystemDescription system;
-    private final DataSource db;
+    private static final DayParam MAX_AGE = new DayParam("max_age_days", 1, 3650, 365);
 
-    public ConsentRegisterCollector(SystemDescription system, DataSource db) {
+    private final SystemDescription system;
+    private final ConsentRepository consents;
+
+    public ConsentRegisterCollector(SystemDescription system, ConsentRepository consents) {
         this.system = system;
-        this.db = db;
+        this.consents = consents;
     }
 
     @Override
@@ -52,17 +50,17 @@ public class ConsentRegisterCollector implements CollectorType {
 
     @Override
     public void validate(JsonNode params, ProblemSink problems) {
-        RegisterParams.days(params, "max_age_days", 1, 3650, problems);
+        MAX_AGE.check(params, problems);
     }
 
     @Override
-    public CollectorResult collect(CollectorDefinition d, RunContext ctx) throws SQLException {
+    public CollectorResult collect(CollectorDefinition d, RunContext ctx) {
         return check(system, d.params(), ctx.now());
     }
 
     /** The judgement over a given model, so that tests can pass a modified one. */
-    public CollectorResult check(SystemDescription model, JsonNode params, Instant now) throws SQLException {
-        int maxAge = params.path("max_age_days").asInt(365);
+    public CollectorResult check(SystemDescription model, JsonNode params, Instant now) {
+        int maxAge = MAX_AGE.of(params);
         Instant oldest = now.minus(Duration.ofDays(maxAge));
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_at", now.toString());
@@ -72,35 +70,28 @@ public class ConsentRegisterCollector implements CollectorType {
         payload.set("consent_based_activities", CollectorResult.strings(consentActivities));
         ArrayNode list = payload.putArray("purposes");
         List<String> failing = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, purpose_id, legal_text_version, last_reviewed_at,"
-                        + " btrim(withdrawal_method) <> '', btrim(proof_location) <> '' FROM consent_purpose WHERE status = 'active'"
-                        + " ORDER BY purpose_id, id");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                ObjectNode o = list.addObject();
-                String purpose = rs.getString(2);
-                o.put("id", rs.getLong(1));
-                o.put("purpose_id", purpose);
-                o.put("legal_text_version", rs.getString(3));
-                Timestamp reviewed = rs.getTimestamp(4);
-                o.put("last_reviewed_at", reviewed == null ? null : reviewed.toInstant().toString());
-                List<String> problems = new ArrayList<>();
-                if (reviewed == null) {
-                    problems.add("never reviewed");
-                } else if (reviewed.toInstant().isBefore(oldest)) {
-                    problems.add("not reviewed within " + maxAge + " days");
-                }
-                if (!rs.getBoolean(5)) {
-                    problems.add("no withdrawal method");
-                }
-                if (!rs.getBoolean(6)) {
-                    problems.add("no proof location");
-                }
-                o.set("problems", CollectorResult.strings(problems));
-                if (!problems.isEmpty()) {
-                    failing.add(purpose + " (" + String.join(", ", problems) + ")");
-                }
+        for (Consent c : consents.active()) {
+            ObjectNode o = list.addObject();
+            o.put("id", c.id());
+            o.put("purpose_id", c.purposeId());
+            o.put("legal_text_version", c.legalTextVersion());
+            Instant reviewed = c.lastReviewedAt();
+            o.put("last_reviewed_at", reviewed == null ? null : reviewed.toString());
+            List<String> problems = new ArrayList<>();
+            if (reviewed == null) {
+                problems.add("never reviewed");
+            } else if (reviewed.isBefore(oldest)) {
+                problems.add("not reviewed within " + maxAge + " days");
+            }
+            if (!present(c.withdrawalMethod())) {
+                problems.add("no withdrawal method");
+            }
+            if (!present(c.proofLocation())) {
+                problems.add("no proof location");
+            }
+            o.set("problems", CollectorResult.strings(problems));
+            if (!problems.isEmpty()) {
+                failing.add(c.purposeId() + " (" + String.join(", ", problems) + ")");
             }
         }
         if (list.isEmpty()) {
@@ -116,5 +107,10 @@ public class ConsentRegisterCollector implements CollectorType {
         }
         return CollectorResult.pass("all " + list.size() + " active consent purposes reviewed within " + maxAge
                 + " days, with withdrawal method and proof location", payload);
+    }
+
+    /** Whether {@code text} has something besides spaces (what PostgreSQL's {@code btrim(text) <> ''} tests). */
+    private static boolean present(String text) {
+        return text != null && text.chars().anyMatch(ch -> ch != ' ');
     }
 }

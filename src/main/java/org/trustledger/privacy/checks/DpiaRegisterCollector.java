@@ -1,26 +1,23 @@
-package org.trustledger.collect.types;
+package org.trustledger.privacy.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
+import java.util.Optional;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
+import org.trustledger.privacy.DpiaRepository;
 import org.trustledger.system.SystemDescription;
 
 /**
@@ -32,11 +29,11 @@ import org.trustledger.system.SystemDescription;
 public class DpiaRegisterCollector implements CollectorType {
 
     private final SystemDescription system;
-    private final DataSource db;
+    private final DpiaRepository dpias;
 
-    public DpiaRegisterCollector(SystemDescription system, DataSource db) {
+    public DpiaRegisterCollector(SystemDescription system, DpiaRepository dpias) {
         this.system = system;
-        this.db = db;
+        this.dpias = dpias;
     }
 
     @Override
@@ -64,8 +61,8 @@ public class DpiaRegisterCollector implements CollectorType {
     }
 
     @Override
-    public CollectorResult collect(CollectorDefinition d, RunContext ctx) throws SQLException {
-        LocalDate today = RegisterParams.today(ctx.now());
+    public CollectorResult collect(CollectorDefinition d, RunContext ctx) {
+        LocalDate today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_on", today.toString());
         Set<String> wanted = new LinkedHashSet<>();
@@ -74,41 +71,27 @@ public class DpiaRegisterCollector implements CollectorType {
         List<String> missing = new ArrayList<>();
         List<String> overdue = new ArrayList<>();
         ArrayNode list = payload.putArray("activities");
-        try (Connection c = db.getConnection()) {
-            if (wanted.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT DISTINCT processing_activity_id FROM dpia WHERE outcome = 'required' ORDER BY 1");
-                        ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        wanted.add(rs.getString(1));
-                    }
-                }
+        if (wanted.isEmpty()) {
+            wanted.addAll(dpias.activitiesRequiringDpia());
+        }
+        for (String activity : wanted) {
+            ObjectNode o = list.addObject();
+            o.put("activity", activity);
+            Optional<DpiaRepository.LatestApproval> latest = dpias.latestApproval(activity);
+            if (latest.isEmpty()) {
+                o.put("state", "missing");
+                missing.add(activity);
+                continue;
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT id, status, next_review FROM dpia WHERE processing_activity_id = ? AND status IN ('approved', 'review_due')
-                    ORDER BY next_review DESC NULLS LAST, id DESC LIMIT 1""")) {
-                for (String activity : wanted) {
-                    ObjectNode o = list.addObject();
-                    o.put("activity", activity);
-                    s.setString(1, activity);
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            o.put("state", "missing");
-                            missing.add(activity);
-                            continue;
-                        }
-                        o.put("dpia_id", rs.getLong(1));
-                        Date next = rs.getDate(3);
-                        LocalDate nextReview = next == null ? null : next.toLocalDate();
-                        o.put("next_review", nextReview == null ? null : nextReview.toString());
-                        if (!"approved".equals(rs.getString(2)) || nextReview == null || !nextReview.isAfter(today)) {
-                            o.put("state", "review_overdue");
-                            overdue.add(activity + " (DPIA " + rs.getLong(1) + ", review due " + nextReview + ")");
-                        } else {
-                            o.put("state", "current");
-                        }
-                    }
-                }
+            long id = latest.get().dpiaId();
+            LocalDate nextReview = latest.get().nextReview();
+            o.put("dpia_id", id);
+            o.put("next_review", nextReview == null ? null : nextReview.toString());
+            if (!"approved".equals(latest.get().storedStatus()) || nextReview == null || !nextReview.isAfter(today)) {
+                o.put("state", "review_overdue");
+                overdue.add(activity + " (DPIA " + id + ", review due " + nextReview + ")");
+            } else {
+                o.put("state", "current");
             }
         }
         payload.set("missing", CollectorResult.strings(missing));

@@ -1,4 +1,4 @@
-package org.trustledger.collect.types;
+package org.trustledger.privacy.checks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

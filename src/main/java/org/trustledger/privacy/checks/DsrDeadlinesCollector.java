@@ -1,24 +1,20 @@
-package org.trustledger.collect.types;
+package org.trustledger.privacy.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
+import org.trustledger.privacy.DsrCaseEntity;
+import org.trustledger.privacy.DsrCaseRepository;
 
 /**
  * Data-subject request deadlines (GDPR Art. 12(3)): open cases whose effective deadline (the extension if
@@ -28,10 +24,12 @@ import org.trustledger.collect.RunContext;
 @ApplicationScoped
 public class DsrDeadlinesCollector implements CollectorType {
 
-    private final DataSource db;
+    private static final DayParam WARN = new DayParam("warn_days", 0, 90, 7);
 
-    public DsrDeadlinesCollector(DataSource db) {
-        this.db = db;
+    private final DsrCaseRepository cases;
+
+    public DsrDeadlinesCollector(DsrCaseRepository cases) {
+        this.cases = cases;
     }
 
     @Override
@@ -46,45 +44,30 @@ public class DsrDeadlinesCollector implements CollectorType {
 
     @Override
     public void validate(JsonNode params, ProblemSink problems) {
-        RegisterParams.days(params, "warn_days", 0, 90, problems);
+        WARN.check(params, problems);
     }
 
     @Override
-    public CollectorResult collect(CollectorDefinition d, RunContext ctx) throws SQLException {
-        int warnDays = d.params().path("warn_days").asInt(7);
+    public CollectorResult collect(CollectorDefinition d, RunContext ctx) {
+        int warnDays = WARN.of(d.params());
         Instant now = ctx.now();
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_at", now.toString());
         payload.put("warn_days", warnDays);
         ArrayNode overdue = payload.putArray("overdue");
         ArrayNode dueSoon = payload.putArray("due_soon");
-        int open;
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM dsr_case WHERE status NOT IN ('completed', 'rejected')");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                open = rs.getInt(1);
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT id, jurisdiction, status, COALESCE(extended_until, due_at) AS effective_due, extended_until IS NOT NULL
-                    FROM dsr_case WHERE status NOT IN ('completed', 'rejected') AND COALESCE(extended_until, due_at) < ?
-                    ORDER BY effective_due, id""")) {
-                s.setTimestamp(1, Timestamp.from(now.plus(Duration.ofDays(warnDays))));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Instant due = rs.getTimestamp(4).toInstant();
-                        boolean late = due.isBefore(now);
-                        ObjectNode o = (late ? overdue : dueSoon).addObject();
-                        o.put("id", rs.getLong(1));
-                        o.put("jurisdiction", rs.getString(2));
-                        o.put("status", rs.getString(3));
-                        o.put("due_at", due.toString());
-                        o.put("extended", rs.getBoolean(5));
-                        if (late) {
-                            o.put("days_overdue", Duration.between(due, now).toDays());
-                        }
-                    }
-                }
+        long open = cases.openCount();
+        for (DsrCaseEntity c : cases.openDueBefore(now.plus(Duration.ofDays(warnDays)))) {
+            Instant due = c.effectiveDueAt();
+            boolean late = due.isBefore(now);
+            ObjectNode o = (late ? overdue : dueSoon).addObject();
+            o.put("id", c.id);
+            o.put("jurisdiction", c.jurisdiction);
+            o.put("status", c.status);
+            o.put("due_at", due.toString());
+            o.put("extended", c.extendedUntil != null);
+            if (late) {
+                o.put("days_overdue", Duration.between(due, now).toDays());
             }
         }
         payload.put("open_cases", open);
