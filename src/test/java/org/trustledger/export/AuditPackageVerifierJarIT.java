@@ -73,7 +73,7 @@ class AuditPackageVerifierJarIT {
             assertTrue(names.stream().noneMatch(n -> n.startsWith("io/quarkus/") || n.startsWith("jakarta/") || n.startsWith("io/vertx/")
                     || n.startsWith("org/jboss/")), "no Quarkus/CDI classes");
             assertTrue(names.stream().filter(n -> n.startsWith("org/trustledger/")).allMatch(
-                    n -> n.startsWith("org/trustledger/verifier/") || n.startsWith("org/trustledger/ledger/") || n.endsWith("/")));
+                    n -> n.startsWith("org/trustledger/verifier/") || n.startsWith("org/trustledger/tlog/") || n.endsWith("/")));
         }
     }
 }
