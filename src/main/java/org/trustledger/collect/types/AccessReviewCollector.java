@@ -16,7 +16,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -26,39 +26,23 @@ import org.trustledger.collect.RunContext;
  * reviewed within the interval, and service-account tokens past expiry that nobody revoked.
  */
 @ApplicationScoped
-public class AccessReviewCollector implements CollectorType {
+public class AccessReviewCollector extends BaseCollectorType {
+
+    private static final Param INACTIVE_DAYS = Param.integer("inactive_days", 1, 3650, 90, "an enabled account unused this long is flagged");
+    private static final Param ROLE_REVIEW_DAYS = Param.integer("role_review_days", 1, 3650, 180,
+            "roles must have been reviewed within this many days");
 
     private final DataSource db;
 
     public AccessReviewCollector(DataSource db) {
+        super("access-review", INACTIVE_DAYS, ROLE_REVIEW_DAYS);
         this.db = db;
     }
 
     @Override
-    public String name() {
-        return "access-review";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.optional("inactive_days", Param.Kind.INTEGER, "an enabled account unused this long is flagged (default 90)"),
-                Param.optional("role_review_days", Param.Kind.INTEGER, "roles must have been reviewed within this many days (default 180)"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
-        for (String f : List.of("inactive_days", "role_review_days")) {
-            if (params.has(f) && (params.get(f).asInt() < 1 || params.get(f).asInt() > 3650)) {
-                problems.add("params." + f, "must be from 1 to 3650");
-            }
-        }
-    }
-
-    @Override
     public CollectorResult collect(CollectorDefinition d, RunContext ctx) throws SQLException {
-        int inactiveDays = d.params().path("inactive_days").asInt(90);
-        int reviewDays = d.params().path("role_review_days").asInt(180);
+        int inactiveDays = INACTIVE_DAYS.intIn(d.params());
+        int reviewDays = ROLE_REVIEW_DAYS.intIn(d.params());
         Instant now = ctx.now();
         ObjectNode payload = CollectorResult.object();
         payload.put("inactive_days", inactiveDays);
