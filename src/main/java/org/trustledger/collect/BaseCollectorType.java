@@ -19,6 +19,12 @@ public abstract class BaseCollectorType implements CollectorType {
         this.params = List.of(params);
     }
 
+    /** Only for the CDI client proxy of an {@code @ApplicationScoped} type, which delegates every call and reads no field. */
+    protected BaseCollectorType() {
+        this.name = null;
+        this.params = List.of();
+    }
+
     @Override
     public String name() {
         return name;

@@ -21,10 +21,10 @@ public class ReportStore implements PanacheRepositoryBase<StoredReport, Long> {
 
     public static final String SCHEDULER = "scheduler";
 
-    /** The metadata columns by name; the size is computed by the database rather than by loading the HTML. */
+    /** The metadata columns by name, without the HTML. */
     private static final String METADATA = "select r.id as id, r.kind as kind, r.subject as subject, r.period as period,"
             + " r.generatedAt as generatedAt, r.generatedBy as generatedBy, r.sha256 as sha256,"
-            + " function('octet_length', r.html) as size from StoredReport r";
+            + " r.size as size from StoredReport r";
 
     private final Clock clock;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Formula;
 
 /** A row of {@code report}: one rendering with the exact bytes served for download. */
 @Entity
@@ -32,4 +33,8 @@ public class StoredReport {
     public byte[] sha256;
 
     public byte[] html;
+
+    /** The size of the HTML, computed by the database so listings need not load the document. */
+    @Formula("octet_length(html)")
+    public int size;
 }

@@ -2,7 +2,6 @@ package org.trustledger.collect.types;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;

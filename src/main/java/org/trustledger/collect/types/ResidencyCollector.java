@@ -8,7 +8,6 @@ import java.util.List;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.BaseCollectorType;
-import org.trustledger.collect.Param;
 import org.trustledger.collect.RunContext;
 import org.trustledger.system.DataLocation;
 import org.trustledger.system.HostedSystem;

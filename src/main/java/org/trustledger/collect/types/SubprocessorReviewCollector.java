@@ -13,7 +13,6 @@ import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
-import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
 import org.trustledger.system.SystemDescription;
 import org.trustledger.system.Vendor;
