@@ -1,9 +1,9 @@
 package org.trustledger.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.trustledger.common.DomainException;
 import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.tlog.Jcs;
 import org.trustledger.web.Problem;
@@ -29,7 +30,8 @@ import org.trustledger.web.Problem;
  * Where CI/CD pushes evidence for a {@code pushed} collector, authenticated by a service-account bearer
  * token scoped to that collector. The token is checked here rather than by an HTTP authentication
  * mechanism, so the staff session mechanism stays the only one and every other endpoint is unaffected.
- * The body is parsed only after the token is accepted.
+ * The body is a record bound by the strict JSON configuration ({@code web.StrictJson}) and its limits, so
+ * reading it before the token is checked costs an unauthenticated caller no more than its size.
  */
 @Path("/api/v1/evidence")
 public class EvidencePushResource {
@@ -40,17 +42,15 @@ public class EvidencePushResource {
     private final ServiceTokens tokens;
     private final CollectorRegistry registry;
     private final RunRecorder recorder;
-    private final ObjectMapper json;
     private final Clock clock;
     private final GovernanceLog governance;
 
-    public EvidencePushResource(ServiceTokens tokens, CollectorRegistry registry, RunRecorder recorder, ObjectMapper json, Clock clock,
+    public EvidencePushResource(ServiceTokens tokens, CollectorRegistry registry, RunRecorder recorder, Clock clock,
             GovernanceLog governance) {
         this.governance = governance;
         this.tokens = tokens;
         this.registry = registry;
         this.recorder = recorder;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -59,7 +59,8 @@ public class EvidencePushResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response push(@PathParam("collector") String collectorId, @HeaderParam("Authorization") String authorization, String body) {
+    public Response push(@PathParam("collector") String collectorId, @HeaderParam("Authorization") String authorization,
+            @Valid @NotNull(message = "a JSON body of status, summary, payload and observed_at is required") Requests.Push body) {
         String secret = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
         ServiceTokens.Check check = tokens.check(secret, collectorId);
         if (check instanceof ServiceTokens.Invalid) {
@@ -71,11 +72,11 @@ public class EvidencePushResource {
         }
         ServiceTokens.Valid token = (ServiceTokens.Valid) check;
         CollectorDefinition d = registry.find(collectorId)
-                .orElseThrow(() -> Problem.Exception.of(404, "No collector with this id is loaded."));
+                .orElseThrow(() -> DomainException.notFound("No collector with this id is loaded."));
         if (!d.type().equals("pushed")) {
-            throw Problem.Exception.of(409, "This collector is of type " + d.type() + " and does not accept pushed evidence.");
+            throw DomainException.conflict("This collector is of type " + d.type() + " and does not accept pushed evidence.");
         }
-        CollectorResult result = parse(body);
+        CollectorResult result = result(body);
         Instant now = clock.instant();
         String actor = token.account() == null ? "token:" + token.tokenId() : "service:" + token.account();
         CollectorRun run = recorder.record(d, result, RunRecorder.Origin.PUSH, actor, now, now);
@@ -87,41 +88,23 @@ public class EvidencePushResource {
         return Response.created(URI.create("/api/v1/collectors/" + d.id() + "/runs")).type(MediaType.APPLICATION_JSON).entity(run).build();
     }
 
-    private CollectorResult parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw Problem.Exception.of(400, "A JSON body is required: {\"status\",\"summary\",\"payload\",\"observed_at\"}.");
-        }
-        Requests.Push push;
-        try {
-            push = json.readValue(body, Requests.Push.class);
-        } catch (JsonProcessingException e) {
-            throw Problem.Exception.of(400, "The request body is not a JSON object of status, summary, payload and observed_at.");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        RunStatus status = null;
-        if (push.status() == null || !List.of("pass", "fail", "error").contains(push.status())) {
-            errors.add(new Problem.FieldError("status", "must be pass, fail or error"));
-        } else {
-            status = RunStatus.parse(push.status());
-        }
-        if (push.summary() == null || push.summary().isBlank()) {
-            errors.add(new Problem.FieldError("summary", "is required"));
-        } else if (push.summary().length() > CollectorResult.MAX_SUMMARY || push.summary().matches("(?s).*[\\r\\n].*")) {
-            errors.add(new Problem.FieldError("summary", "must be one line of at most " + CollectorResult.MAX_SUMMARY + " characters"));
-        }
+    /** The checks Bean Validation cannot state: the payload must have a canonical form, observed_at must not be ahead of us. */
+    private CollectorResult result(Requests.Push push) {
+        List<DomainException.Violation> errors = new ArrayList<>();
         JsonNode payload = push.payload();
         if (payload != null && !payload.isNull()) {
             if (!payload.isObject()) {
-                errors.add(new Problem.FieldError("payload", "must be a JSON object"));
+                errors.add(new DomainException.Violation("payload", "must be a JSON object"));
             } else {
                 try {
-                    if (Jcs.canonicalString(payload).length() > MAX_PAYLOAD_CHARS) {
-                        errors.add(new Problem.FieldError("payload", "must be at most " + MAX_PAYLOAD_CHARS + " characters"));
-                    } else if (Jcs.canonicalString(payload).contains("\\u0000")) {
-                        errors.add(new Problem.FieldError("payload", "must not contain NUL characters"));
+                    String canonical = Jcs.canonicalString(payload);
+                    if (canonical.length() > MAX_PAYLOAD_CHARS) {
+                        errors.add(new DomainException.Violation("payload", "must be at most " + MAX_PAYLOAD_CHARS + " characters"));
+                    } else if (canonical.contains("\\u0000")) {
+                        errors.add(new DomainException.Violation("payload", "must not contain NUL characters"));
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError("payload", "cannot be canonicalised (RFC 8785): " + e.getMessage()));
+                    errors.add(new DomainException.Violation("payload", "cannot be canonicalised (RFC 8785): " + e.getMessage()));
                 }
             }
         }
@@ -130,15 +113,16 @@ public class EvidencePushResource {
             try {
                 observed = OffsetDateTime.parse(push.observedAt()).toInstant();
                 if (observed.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-                    errors.add(new Problem.FieldError("observed_at", "is in the future"));
+                    errors.add(new DomainException.Violation("observed_at", "is in the future"));
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new Problem.FieldError("observed_at", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:00:00Z"));
+                errors.add(new DomainException.Violation("observed_at", "must be an ISO-8601 date-time with offset, e.g. 2026-11-25T10:00:00Z"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(400, "The pushed evidence has invalid fields.", errors));
+            throw DomainException.invalid("The pushed evidence has invalid fields.", errors);
         }
-        return new CollectorResult(status, push.summary(), payload == null || payload.isNull() ? null : payload, observed);
+        return new CollectorResult(RunStatus.parse(push.status()), push.summary(), payload == null || payload.isNull() ? null : payload,
+                observed);
     }
 }

@@ -1,22 +1,20 @@
 package org.trustledger.collect;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.trustledger.ledger.GovernanceLog;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.trustledger.ledger.GovernanceLog;
 
 /**
  * The nonconformity register. A failing, erroring or stale check opens a gap for its source (at most
@@ -30,12 +28,10 @@ public class Gaps {
     private static final Logger LOG = Logger.getLogger(Gaps.class);
     public static final String SYSTEM = "system";
 
-    private final DataSource db;
     private final Clock clock;
     private final GovernanceLog governance;
 
-    public Gaps(DataSource db, Clock clock, GovernanceLog governance) {
-        this.db = db;
+    public Gaps(Clock clock, GovernanceLog governance) {
         this.clock = clock;
         this.governance = governance;
     }
@@ -83,74 +79,54 @@ public class Gaps {
         return opened;
     }
 
+    /**
+     * Native because the partial unique index on open gaps is what keeps concurrent instances from opening two
+     * for one source, and only ON CONFLICT can lean on it without aborting the transaction.
+     */
     Gap open(String source, List<String> controls, Severity severity, String reason, Long runId, String actor) {
         Instant now = clock.instant();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO gap (source, controls, severity, status, reason, opened_at, opened_by_run, last_seen_at)
-                        VALUES (?, ?, ?, 'open', ?, ?, ?, ?)
-                        ON CONFLICT (source) WHERE status = 'open' DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
-                        RETURNING id, (xmax = 0) AS inserted
-                        """)) {
-            s.setString(1, source);
-            s.setArray(2, Jdbc.textArray(c, controls));
-            s.setString(3, severity.wire());
-            s.setString(4, CollectorResult.oneLine(reason));
-            s.setTimestamp(5, Jdbc.ts(now));
-            if (runId == null) {
-                s.setNull(6, java.sql.Types.BIGINT);
-            } else {
-                s.setLong(6, runId);
-            }
-            s.setTimestamp(7, Jdbc.ts(now));
-            long id;
-            boolean inserted;
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-                inserted = rs.getBoolean(2);
-            }
-            if (inserted) {
-                transition(c, id, actor, "opened", CollectorResult.oneLine(reason));
-            }
-            return get(c, id).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open gap", e);
+        Tuple row = GapEntry.getEntityManager().unwrap(Session.class).createNativeQuery("""
+                INSERT INTO gap (source, controls, severity, status, reason, opened_at, opened_by_run, last_seen_at)
+                VALUES (:source, CAST(:controls AS TEXT[]), :severity, 'open', :reason, :now, :runId, :now)
+                ON CONFLICT (source) WHERE status = 'open' DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
+                RETURNING id, (xmax = 0) AS inserted
+                """, Tuple.class)
+                .setParameter("source", source)
+                .setParameter("controls", arrayLiteral(controls))
+                .setParameter("severity", severity.wire())
+                .setParameter("reason", CollectorResult.oneLine(reason))
+                .setParameter("now", now)
+                .setParameter("runId", runId, Long.class)
+                .getSingleResult();
+        long id = ((Number) row.get("id")).longValue();
+        if ((Boolean) row.get("inserted")) {
+            transition(id, actor, "opened", CollectorResult.oneLine(reason));
         }
+        GapEntry gap = GapEntry.findById(id);
+        // The upsert bypassed the persistence context: a copy loaded earlier in this transaction is stale.
+        GapEntry.getEntityManager().refresh(gap);
+        return gap.view();
+    }
+
+    /** A PostgreSQL array literal with every element quoted, so commas or quotes in a value stay inside it. */
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     Optional<Gap> closeBySource(String source, String resolution, Long runId, String actor) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id FROM gap WHERE source = ? AND status = 'open' FOR UPDATE")) {
-            s.setString(1, source);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(close(c, rs.getLong(1), resolution, actor, runId));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close gap", e);
-        }
+        return GapEntry.<GapEntry>find("source = ?1 and status = ?2", source, Gap.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().map(g -> close(g, resolution, actor, runId));
     }
 
     /** Staff assignment; empty when there is no such gap. */
     @Transactional
     public Optional<Gap> assign(long id, String assignee, String actor) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE gap SET assignee = ? WHERE id = ? RETURNING id")) {
-            s.setString(1, assignee);
-            s.setLong(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-            }
-            transition(c, id, actor, "assigned", "assigned to " + assignee);
-            return get(c, id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot assign gap", e);
-        }
+        return GapEntry.<GapEntry>findByIdOptional(id).map(g -> {
+            g.assignee = assignee;
+            transition(id, actor, "assigned", "assigned to " + assignee);
+            return g.view();
+        });
     }
 
     public sealed interface CloseOutcome {
@@ -168,54 +144,39 @@ public class Gaps {
     /** Staff closing a gap with a resolution. */
     @Transactional
     public CloseOutcome closeByStaff(long id, String resolution, String actor) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status FROM gap WHERE id = ? FOR UPDATE")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return new NotFound();
-                }
-                if (!Gap.OPEN.equals(rs.getString(1))) {
-                    return new AlreadyClosed(get(c, id).orElseThrow());
-                }
-            }
-            return new Closed(close(c, id, resolution, actor, null));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close gap", e);
+        GapEntry g = GapEntry.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (g == null) {
+            return new NotFound();
         }
+        if (!Gap.OPEN.equals(g.status)) {
+            return new AlreadyClosed(g.view());
+        }
+        return new Closed(close(g, resolution, actor, null));
     }
 
-    private Gap close(Connection c, long id, String resolution, String actor, Long runId) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement(
-                "UPDATE gap SET status = 'closed', resolution = ?, closed_at = ?, closed_by = ?, closed_by_run = ? WHERE id = ?")) {
-            u.setString(1, resolution);
-            u.setTimestamp(2, Jdbc.ts(clock.instant()));
-            u.setString(3, actor);
-            if (runId == null) {
-                u.setNull(4, java.sql.Types.BIGINT);
-            } else {
-                u.setLong(4, runId);
-            }
-            u.setLong(5, id);
-            u.executeUpdate();
-        }
-        transition(c, id, actor, "closed", resolution);
-        return get(c, id).orElseThrow();
+    private Gap close(GapEntry g, String resolution, String actor, Long runId) {
+        g.status = Gap.CLOSED;
+        g.resolution = resolution;
+        g.closedAt = clock.instant();
+        g.closedBy = actor;
+        g.closedByRun = runId;
+        g.flush();
+        transition(g.id, actor, "closed", resolution);
+        return g.view();
     }
 
     /**
      * The one place a gap transition (opened, assigned, closed) is recorded, in the register's history
      * and on the governance chain, inside the caller's transaction.
      */
-    private void transition(Connection c, long gapId, String actor, String action, String detail) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO gap_event (gap_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")) {
-            s.setLong(1, gapId);
-            s.setTimestamp(2, Jdbc.ts(clock.instant()));
-            s.setString(3, actor);
-            s.setString(4, action);
-            s.setString(5, detail);
-            s.executeUpdate();
-        }
+    private void transition(long gapId, String actor, String action, String detail) {
+        GapEvent e = new GapEvent();
+        e.gapId = gapId;
+        e.at = clock.instant();
+        e.actor = actor;
+        e.action = action;
+        e.detail = detail;
+        e.persistAndFlush();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("action", action);
         details.put("detail", detail);
@@ -225,102 +186,51 @@ public class Gaps {
 
     @Transactional
     public Optional<Gap> findOpen(String source) {
-        return query("SELECT " + Gap.COLUMNS + " FROM gap WHERE source = ? AND status = 'open'", List.of(source)).stream().findFirst();
+        return GapEntry.<GapEntry>find("source = ?1 and status = ?2", source, Gap.OPEN).firstResultOptional().map(GapEntry::view);
     }
 
     @Transactional
     public Optional<Gap> get(long id) {
-        try (Connection c = db.getConnection()) {
-            return get(c, id);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Optional<Gap> get(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + Gap.COLUMNS + " FROM gap WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(Gap.read(rs)) : Optional.empty();
-            }
-        }
+        return GapEntry.<GapEntry>findByIdOptional(id).map(GapEntry::view);
     }
 
     @Transactional
     public List<Gap.Event> events(long gapId) {
-        List<Gap.Event> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, at, actor, action, detail FROM gap_event WHERE gap_id = ? ORDER BY id")) {
-            s.setLong(1, gapId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Gap.Event(rs.getLong(1), Jdbc.instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return GapEvent.<GapEvent>list("gapId = ?1 order by id", gapId).stream().map(GapEvent::view).toList();
     }
 
     /** Sources of the open gaps whose source starts with {@code prefix} (e.g. {@code breach:}), sorted. */
     @Transactional
     public List<String> openSourcesStartingWith(String prefix) {
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT source FROM gap WHERE status = 'open' AND source LIKE ? ORDER BY source")) {
-            s.setString(1, pattern);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return GapEntry.getEntityManager()
+                .createQuery("select g.source from GapEntry g where g.status = :open and g.source like :pattern escape '!' order by g.source",
+                        String.class)
+                .setParameter("open", Gap.OPEN).setParameter("pattern", pattern).getResultList();
     }
 
     /** Filters are optional; newest first. */
     @Transactional
     public List<Gap> list(String status, String severity, String control, String source, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + Gap.COLUMNS + " FROM gap WHERE true");
-        List<Object> args = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> args = new LinkedHashMap<>();
         if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status);
+            where.add("status = :status");
+            args.put("status", status);
         }
         if (severity != null) {
-            sql.append(" AND severity = ?");
-            args.add(severity);
+            where.add("severity = :severity");
+            args.put("severity", severity);
         }
         if (control != null) {
-            sql.append(" AND ? = ANY (controls)");
-            args.add(control);
+            where.add("array_contains(controls, :control)");
+            args.put("control", control);
         }
         if (source != null) {
-            sql.append(" AND source = ?");
-            args.add(source);
+            where.add("source = :source");
+            args.put("source", source);
         }
-        sql.append(" ORDER BY opened_at DESC, id DESC LIMIT ").append(limit);
-        return query(sql.toString(), args);
-    }
-
-    private List<Gap> query(String sql, List<Object> args) {
-        List<Gap> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                s.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Gap.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by openedAt desc, id desc";
+        return GapEntry.<GapEntry>find(query, args).page(0, limit).list().stream().map(GapEntry::view).toList();
     }
 }

@@ -40,6 +40,14 @@ public final class Requests {
             @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters") String resolution) {
     }
 
-    public record Push(String status, String summary, com.fasterxml.jackson.databind.JsonNode payload, String observedAt) {
+    /** Evidence pushed by CI; the payload and observed_at are checked by {@code EvidencePushResource}, which knows the clock. */
+    public record Push(
+            @NotNull(message = "must be pass, fail or error")
+            @Pattern(regexp = "pass|fail|error", message = "must be pass, fail or error") String status,
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "[^\\r\\n]{0," + CollectorResult.MAX_SUMMARY + "}",
+                    message = "must be one line of at most " + CollectorResult.MAX_SUMMARY + " characters") String summary,
+            com.fasterxml.jackson.databind.JsonNode payload,
+            String observedAt) {
     }
 }

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +31,11 @@ public class RunRecorder {
         }
     }
 
-    private final DataSource db;
     private final Gaps gaps;
     private final EvidenceLedger ledger;
     private final GovernanceLog governance;
 
-    public RunRecorder(DataSource db, Gaps gaps, EvidenceLedger ledger, GovernanceLog governance) {
-        this.db = db;
+    public RunRecorder(Gaps gaps, EvidenceLedger ledger, GovernanceLog governance) {
         this.gaps = gaps;
         this.ledger = ledger;
         this.governance = governance;
@@ -59,40 +53,31 @@ public class RunRecorder {
         byte[] canonical = Jcs.canonicalize(r.payload());
         AppendedEvidence leaf = ledger.append(List.of(new NewEvidence(d.id(), d.controls(), r.status().wire(), r.summary(), r.payload(),
                 r.observedAt()))).get(0);
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO collector_run (collector_id, origin, triggered_by, started_at,"
-                        + " finished_at, collected_at, observed_at, status, summary, payload, payload_sha256, controls, evidence_index)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?) RETURNING " + CollectorRun.COLUMNS)) {
-            s.setString(1, d.id());
-            s.setString(2, origin.wire());
-            s.setString(3, triggeredBy);
-            s.setTimestamp(4, Jdbc.ts(startedAt));
-            s.setTimestamp(5, Jdbc.ts(finishedAt));
-            s.setTimestamp(6, Jdbc.ts(leaf.collectedAt()));
-            s.setTimestamp(7, Jdbc.ts(r.observedAt()));
-            s.setString(8, r.status().wire());
-            s.setString(9, r.summary());
-            s.setString(10, new String(canonical, java.nio.charset.StandardCharsets.UTF_8));
-            s.setBytes(11, Hashes.sha256(canonical));
-            s.setArray(12, Jdbc.textArray(c, d.controls()));
-            s.setLong(13, leaf.index());
-            CollectorRun run;
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                run = CollectorRun.read(rs);
-            }
-            gaps.afterRun(d, run);
-            if (origin != Origin.SCHEDULE) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("origin", origin.wire());
-                details.put("status", run.status().wire());
-                details.put("evidence_index", leaf.index());
-                governance.record(GovernanceLog.COLLECTOR_RUN, triggeredBy, "collector:" + d.id(), details);
-            }
-            return run;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record run of " + d.id(), e);
+        StoredRun row = new StoredRun();
+        row.collectorId = d.id();
+        row.origin = origin.wire();
+        row.triggeredBy = triggeredBy;
+        row.startedAt = startedAt;
+        row.finishedAt = finishedAt;
+        row.collectedAt = leaf.collectedAt();
+        row.observedAt = r.observedAt();
+        row.status = r.status().wire();
+        row.summary = r.summary();
+        row.payload = new String(canonical, StandardCharsets.UTF_8);
+        row.payloadSha256 = Hashes.sha256(canonical);
+        row.controls = d.controls().toArray(String[]::new);
+        row.evidenceIndex = leaf.index();
+        row.persistAndFlush();
+        CollectorRun run = row.view();
+        gaps.afterRun(d, run);
+        if (origin != Origin.SCHEDULE) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("origin", origin.wire());
+            details.put("status", run.status().wire());
+            details.put("evidence_index", leaf.index());
+            governance.record(GovernanceLog.COLLECTOR_RUN, triggeredBy, "collector:" + d.id(), details);
         }
+        return run;
     }
 
     /** A payload the canonical form cannot express (NaN, integers beyond 2^53) becomes an error run, not a lost one. */

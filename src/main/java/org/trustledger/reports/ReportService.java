@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.trustledger.system.Vendor;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** Renders and records reports, on demand by staff or on schedule. */
 @ApplicationScoped
@@ -82,6 +82,6 @@ public class ReportService {
 
     private Vendor vendorNeedingAssessment(String id) {
         return renderer.vendorsNeedingAssessment().stream().filter(v -> v.id().equals(id)).findFirst()
-                .orElseThrow(() -> Problem.Exception.of(422, "No vendor with this id transfers data on SCCs, BCRs or a derogation."));
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNPROCESSABLE, "No vendor with this id transfers data on SCCs, BCRs or a derogation."));
     }
 }

@@ -1,85 +1,97 @@
 package org.trustledger.reports;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.SqlValues;
+import org.trustledger.tlog.Hashes;
 
-/** Keeps every rendered report with its SHA-256, so a download is the exact document that was recorded. */
+/**
+ * The repository of rendered reports. Every rendering is kept with its SHA-256, so a download is the exact
+ * document that was recorded. Reads return {@link Report} metadata without the HTML, which only
+ * {@link #html} loads.
+ */
 @ApplicationScoped
-public class ReportStore {
+public class ReportStore implements PanacheRepositoryBase<StoredReport, Long> {
 
     public static final String SCHEDULER = "scheduler";
 
-    private final EntityManager em;
+    /** The metadata columns by name, without the HTML. */
+    private static final String METADATA = "select r.id as id, r.kind as kind, r.subject as subject, r.period as period,"
+            + " r.generatedAt as generatedAt, r.generatedBy as generatedBy, r.sha256 as sha256,"
+            + " r.size as size from StoredReport r";
+
     private final Clock clock;
 
-    public ReportStore(EntityManager em, Clock clock) {
-        this.em = em;
+    public ReportStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** Stores the rendering; a scheduled rendering of a report and period that exists already is skipped (empty). */
+    /**
+     * Stores the rendering; a scheduled rendering of a report and period that exists already is skipped (empty).
+     * Native because only PostgreSQL's ON CONFLICT on the partial unique index makes the skip safe when several
+     * instances fire the same schedule.
+     */
     @Transactional
     public Optional<Report> save(ReportRenderer.Rendered r, String generatedBy) {
-        byte[] sha = sha256(r.html());
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
+        List<?> ids = getEntityManager().createNativeQuery("""
                 INSERT INTO report (kind, subject, period, generated_at, generated_by, sha256, html)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                VALUES (:kind, :subject, :period, :generatedAt, :generatedBy, :sha256, :html)
                 ON CONFLICT (kind, subject, period) WHERE generated_by = 'scheduler' DO NOTHING
                 RETURNING id
-                """)
-                .setParameter(1, r.kind().id()).setParameter(2, r.subject()).setParameter(3, r.period())
-                .setParameter(4, Timestamp.from(clock.instant())).setParameter(5, generatedBy)
-                .setParameter(6, sha).setParameter(7, r.html())
+                """, Long.class)
+                .setParameter("kind", r.kind().id()).setParameter("subject", r.subject()).setParameter("period", r.period())
+                .setParameter("generatedAt", clock.instant()).setParameter("generatedBy", generatedBy)
+                .setParameter("sha256", Hashes.sha256(r.html())).setParameter("html", r.html())
                 .getResultList();
         return ids.stream().findFirst().flatMap(id -> find(((Number) id).longValue()));
     }
 
     @Transactional
     public Optional<Report> find(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(ReportStore::report);
+        return metadata(" where r.id = :id", 1).setParameter("id", id).getResultStream().findFirst().map(ReportStore::report);
     }
 
     @Transactional
     public List<Report> list(Optional<ReportKind> kind, int limit) {
         var q = kind.isPresent()
-                ? em.createNativeQuery(SELECT + " WHERE kind = ?1 ORDER BY id DESC LIMIT ?2").setParameter(1, kind.get().id()).setParameter(2, limit)
-                : em.createNativeQuery(SELECT + " ORDER BY id DESC LIMIT ?1").setParameter(1, limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(ReportStore::report).toList();
+                ? metadata(" where r.kind = :kind order by r.id desc", limit).setParameter("kind", kind.get().id())
+                : metadata(" order by r.id desc", limit);
+        return q.getResultStream().map(ReportStore::report).toList();
+    }
+
+    /** The newest rendering of a kind, e.g. the RoPA the currency check judges. */
+    @Transactional
+    public Optional<Report> latest(ReportKind kind) {
+        return metadata(" where r.kind = :kind order by r.generatedAt desc, r.id desc", 1).setParameter("kind", kind.id())
+                .getResultStream().findFirst().map(ReportStore::report);
+    }
+
+    /** The newest rendering of a kind about one subject, e.g. one vendor's TIA. */
+    @Transactional
+    public Optional<Report> latest(ReportKind kind, String subject) {
+        return metadata(" where r.kind = :kind and r.subject = :subject order by r.generatedAt desc, r.id desc", 1)
+                .setParameter("kind", kind.id()).setParameter("subject", subject)
+                .getResultStream().findFirst().map(ReportStore::report);
     }
 
     @Transactional
     public Optional<byte[]> html(long id) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> rows = em.createNativeQuery("SELECT html FROM report WHERE id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().findFirst();
+        return findByIdOptional(id).map(r -> r.html);
     }
 
-    private static final String SELECT = "SELECT id, kind, subject, period, generated_at, generated_by, sha256, octet_length(html) FROM report";
-
-    private static Report report(Object[] row) {
-        return new Report(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], SqlValues.instant(row[4]),
-                (String) row[5], HexFormat.of().formatHex((byte[]) row[6]), ((Number) row[7]).intValue());
+    private jakarta.persistence.TypedQuery<Tuple> metadata(String rest, int limit) {
+        return getEntityManager().createQuery(METADATA + rest, Tuple.class).setMaxResults(limit);
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Report report(Tuple t) {
+        return new Report(t.get("id", Long.class), t.get("kind", String.class), t.get("subject", String.class), t.get("period", String.class),
+                t.get("generatedAt", Instant.class), t.get("generatedBy", String.class), HexFormat.of().formatHex(t.get("sha256", byte[].class)),
+                ((Number) t.get("size")).intValue());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.web.Problem;
+import org.trustledger.common.DomainException;
 
 /** Checks a username and password, honouring the throttle, and opens a session on success. */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class LoginService {
 
     public Outcome login(String rawUsername, String password, String clientIp) {
         if (!config.localLogin()) {
-            throw Problem.Exception.of(403, "Password sign-in is switched off (trustledger.staff.local-login=false).");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "Password sign-in is switched off (trustledger.staff.local-login=false).");
         }
         String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         List<String> subjects = List.of(LoginThrottle.forAccount(username), LoginThrottle.forIp(clientIp));

@@ -3,13 +3,11 @@ package org.trustledger.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.SqlValues;
 
 /**
  * Slows down password guessing per account name and per client IP. Counters live in PostgreSQL so
@@ -40,51 +38,43 @@ public class LoginThrottle {
     @Transactional
     public Optional<Duration> lockedFor(List<String> subjects) {
         Instant now = clock.instant();
-        Duration longest = null;
-        for (String subject : subjects) {
-            @SuppressWarnings("unchecked")
-            List<Object> locked = em.createNativeQuery("SELECT locked_until FROM login_throttle WHERE subject = ?1 AND locked_until > ?2")
-                    .setParameter(1, subject).setParameter(2, Timestamp.from(now)).getResultList();
-            for (Object until : locked) {
-                Duration d = Duration.between(now, SqlValues.instant(until));
-                if (longest == null || d.compareTo(longest) > 0) {
-                    longest = d;
-                }
-            }
-        }
-        return Optional.ofNullable(longest);
+        return LoginThrottleEntry.<LoginThrottleEntry>stream("subject in ?1 and lockedUntil > ?2", subjects, now)
+                .map(e -> Duration.between(now, e.lockedUntil))
+                .max(Duration::compareTo);
     }
 
-    /** Counts one failure against each subject; a counter older than the window starts again at one. */
+    /**
+     * Counts one failure against each subject; a counter older than the window starts again at one. The
+     * upsert is native: only PostgreSQL's ON CONFLICT counts concurrent failures from several instances exactly.
+     */
     @Transactional
     public void recordFailure(List<String> subjects) {
         Instant now = clock.instant();
         for (String subject : subjects) {
-            Number failures = (Number) em.createNativeQuery("""
-                    INSERT INTO login_throttle (subject, failures, first_failed) VALUES (?1, 1, ?2)
+            int failures = ((Number) em.createNativeQuery("""
+                    INSERT INTO login_throttle (subject, failures, first_failed) VALUES (:subject, 1, :now)
                     ON CONFLICT (subject) DO UPDATE SET
-                        failures = CASE WHEN login_throttle.first_failed < ?3 THEN 1 ELSE login_throttle.failures + 1 END,
-                        first_failed = CASE WHEN login_throttle.first_failed < ?3 THEN ?2 ELSE login_throttle.first_failed END
+                        failures = CASE WHEN login_throttle.first_failed < :windowStart THEN 1 ELSE login_throttle.failures + 1 END,
+                        first_failed = CASE WHEN login_throttle.first_failed < :windowStart THEN :now ELSE login_throttle.first_failed END
                     RETURNING failures
-                    """)
-                    .setParameter(1, subject)
-                    .setParameter(2, Timestamp.from(now))
-                    .setParameter(3, Timestamp.from(now.minus(config.failureWindow())))
-                    .getSingleResult();
-            int over = failures.intValue() - config.maxFailedLogins();
+                    """, Integer.class)
+                    .setParameter("subject", subject)
+                    .setParameter("now", now)
+                    .setParameter("windowStart", now.minus(config.failureWindow()))
+                    .getSingleResult()).intValue();
+            int over = failures - config.maxFailedLogins();
             if (over >= 0) {
                 Duration lock = config.lockout().multipliedBy(1L << Math.min(over, 20));
                 if (lock.compareTo(config.maxLockout()) > 0) {
                     lock = config.maxLockout();
                 }
-                em.createNativeQuery("UPDATE login_throttle SET locked_until = ?2 WHERE subject = ?1")
-                        .setParameter(1, subject).setParameter(2, Timestamp.from(now.plus(lock))).executeUpdate();
+                LoginThrottleEntry.update("lockedUntil = ?1 where subject = ?2", now.plus(lock), subject);
             }
         }
     }
 
     @Transactional
     public void clear(String subject) {
-        em.createNativeQuery("DELETE FROM login_throttle WHERE subject = ?1").setParameter(1, subject).executeUpdate();
+        LoginThrottleEntry.deleteById(subject);
     }
 }

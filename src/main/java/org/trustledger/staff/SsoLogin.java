@@ -78,7 +78,6 @@ public class SsoLogin {
         if (roles.isEmpty()) {
             return new Refused("None of your identity provider groups grants access to TrustLedger.");
         }
-        String rolesLiteral = "{" + String.join(",", new TreeSet<>(roles)) + "}";
         Optional<StaffAccount> existing = StaffAccount.findBySsoIdentity(issuer, subject);
         StaffAccount account;
         if (existing.isPresent()) {
@@ -94,19 +93,16 @@ public class SsoLogin {
             }
         } else {
             String username = freeUsername(sanitize(preferredUsername, subject));
-            StaffAccount.getEntityManager().createNativeQuery("""
-                    INSERT INTO staff_account (username, password_hash, sso_issuer, sso_subject, roles, roles_reviewed_at)
-                    VALUES (?1, NULL, ?2, ?3, CAST(?4 AS TEXT[]), ?5)
-                    """)
-                    .setParameter(1, username)
-                    .setParameter(2, issuer)
-                    .setParameter(3, subject)
-                    .setParameter(4, rolesLiteral)
-                    .setParameter(5, java.sql.Timestamp.from(clock.instant()))
-                    .executeUpdate();
+            account = new StaffAccount();
+            account.username = username;
+            account.ssoIssuer = issuer;
+            account.ssoSubject = subject;
+            account.roles = new TreeSet<>(roles).toArray(String[]::new);
+            account.enabled = true;
+            account.rolesReviewedAt = clock.instant();
+            account.persistAndFlush();
             governance.record(GovernanceLog.STAFF_ACCOUNT_CREATED, GovernanceLog.SYSTEM, "staff:" + username,
                     Map.of("roles", List.copyOf(new TreeSet<>(roles)), "via", "oidc"));
-            account = StaffAccount.findBySsoIdentity(issuer, subject).orElseThrow();
         }
         account.lastLoginAt = clock.instant();
         return new LoggedIn(account);

@@ -22,17 +22,20 @@ public class StaffAccounts {
         this.clock = clock;
     }
 
-    /** Creates the account unless the name is taken; returns false when it was. */
+    /**
+     * Creates the account unless the name is taken; returns false when it was. Native because ON CONFLICT is
+     * the only way to learn that without a failed insert aborting the caller's transaction.
+     */
     @Transactional
     public boolean create(String username, String password, Set<String> roles) {
         int inserted = em.createNativeQuery("""
                 INSERT INTO staff_account (username, password_hash, roles, roles_reviewed_at)
-                VALUES (?1, ?2, CAST(?3 AS TEXT[]), ?4) ON CONFLICT (username) DO NOTHING
+                VALUES (:username, :passwordHash, CAST(:roles AS TEXT[]), :reviewedAt) ON CONFLICT (username) DO NOTHING
                 """)
-                .setParameter(1, username)
-                .setParameter(2, hasher.hash(password))
-                .setParameter(3, "{" + String.join(",", new TreeSet<>(roles)) + "}")
-                .setParameter(4, java.sql.Timestamp.from(clock.instant()))
+                .setParameter("username", username)
+                .setParameter("passwordHash", hasher.hash(password))
+                .setParameter("roles", "{" + String.join(",", new TreeSet<>(roles)) + "}")
+                .setParameter("reviewedAt", clock.instant())
                 .executeUpdate();
         return inserted == 1;
     }

@@ -2,18 +2,17 @@ package org.trustledger.staff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.trustledger.SqlValues;
 
 /** Server-side staff sessions in PostgreSQL, so every instance sees the same logins and logouts. */
 @ApplicationScoped
@@ -35,7 +34,7 @@ public class StaffSessions {
         this.clock = clock;
     }
 
-    public record Principal(long accountId, String username, java.util.Set<String> roles) {
+    public record Principal(long accountId, String username, Set<String> roles) {
     }
 
     @Transactional
@@ -44,12 +43,13 @@ public class StaffSessions {
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
-        em.createNativeQuery("INSERT INTO staff_session (token_sha256, account_id, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?3, ?4)")
-                .setParameter(1, sha256(token))
-                .setParameter(2, account.id)
-                .setParameter(3, Timestamp.from(now))
-                .setParameter(4, Timestamp.from(now.plus(config.sessionLifetime())))
-                .executeUpdate();
+        StaffSession session = new StaffSession();
+        session.tokenSha256 = sha256(token);
+        session.accountId = account.id;
+        session.createdAt = now;
+        session.lastSeenAt = now;
+        session.expiresAt = now.plus(config.sessionLifetime());
+        session.persistAndFlush();
         return token;
     }
 
@@ -60,41 +60,37 @@ public class StaffSessions {
         }
         Instant now = clock.instant();
         Instant idleLimit = now.minus(config.sessionIdleTimeout());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT a.id, a.username, a.roles, s.last_seen_at
-                  FROM staff_session s JOIN staff_account a ON a.id = s.account_id
-                 WHERE s.token_sha256 = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3 AND a.enabled
-                """)
-                .setParameter(1, sha256(token))
-                .setParameter(2, Timestamp.from(now))
-                .setParameter(3, Timestamp.from(idleLimit))
-                .getResultList();
-        if (rows.isEmpty()) {
+        byte[] hash = sha256(token);
+        Optional<Tuple> found = em.createQuery("""
+                select a.id as accountId, a.username as username, a.roles as roles, s.lastSeenAt as lastSeenAt
+                  from StaffSession s join StaffAccount a on a.id = s.accountId
+                 where s.tokenSha256 = :hash and s.expiresAt > :now and s.lastSeenAt > :idleLimit and a.enabled = true
+                """, Tuple.class)
+                .setParameter("hash", hash)
+                .setParameter("now", now)
+                .setParameter("idleLimit", idleLimit)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        Instant lastSeen = SqlValues.instant(row[3]);
-        if (lastSeen.plusSeconds(TOUCH_SECONDS).isBefore(now)) {
-            em.createNativeQuery("UPDATE staff_session SET last_seen_at = ?2 WHERE token_sha256 = ?1")
-                    .setParameter(1, sha256(token))
-                    .setParameter(2, Timestamp.from(now))
-                    .executeUpdate();
+        Tuple row = found.get();
+        if (row.get("lastSeenAt", Instant.class).plusSeconds(TOUCH_SECONDS).isBefore(now)) {
+            StaffSession.update("lastSeenAt = ?1 where tokenSha256 = ?2", now, hash);
         }
-        String[] roles = (String[]) row[2];
-        return Optional.of(new Principal(((Number) row[0]).longValue(), (String) row[1], java.util.Set.of(roles)));
+        return Optional.of(new Principal(row.get("accountId", Long.class), row.get("username", String.class),
+                Set.of(row.get("roles", String[].class))));
     }
 
     @Transactional
     public void close(String token) {
         if (token != null && TOKEN.matcher(token).matches()) {
-            em.createNativeQuery("DELETE FROM staff_session WHERE token_sha256 = ?1").setParameter(1, sha256(token)).executeUpdate();
+            StaffSession.delete("tokenSha256", (Object) sha256(token));
         }
     }
 
     @Transactional
     public void closeAll(long accountId) {
-        em.createNativeQuery("DELETE FROM staff_session WHERE account_id = ?1").setParameter(1, accountId).executeUpdate();
+        StaffSession.delete("accountId", accountId);
     }
 
     static byte[] sha256(String token) {

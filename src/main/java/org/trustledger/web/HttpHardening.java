@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Puts the security headers of DESIGN §7 on every response the HTTP server writes (pages, JSON,
- * static files, errors, /q endpoints), and turns every error that never reached a Jakarta REST
- * exception mapper into problem+json.
+ * Puts the security headers (CSP, HSTS, framing, sniffing, referrer) on every response the HTTP server
+ * writes (pages, JSON, static files, errors, /q endpoints), so no route can forget them, and turns every
+ * error that never reached a Jakarta REST exception mapper into problem+json.
  */
 @ApplicationScoped
 public class HttpHardening {

@@ -3,6 +3,7 @@ package org.trustledger.web;
 import org.trustledger.common.DomainException;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -92,6 +93,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
         return Problem.of(400, "The request body is not well-formed JSON.").toResponse();
+    }
+
+    /** A number, string or nesting beyond the limits {@link StrictJson} sets. */
+    @ServerExceptionMapper
+    public Response overLimit(StreamConstraintsException e) {
+        return Problem.of(400, "The request body has a value out of range.").toResponse();
     }
 
     @ServerExceptionMapper

@@ -27,7 +27,7 @@ import org.trustledger.Staff;
 import org.trustledger.privacy.checks.ConsentRegisterCollector;
 import org.trustledger.collect.types.ResidencyCollector;
 import org.trustledger.collect.types.SubprocessorReviewCollector;
-import org.trustledger.collect.types.TiaCurrencyCollector;
+import org.trustledger.reports.TiaCurrencyCollector;
 import org.trustledger.system.HostedSystem;
 import org.trustledger.system.LegalBasis;
 import org.trustledger.system.ProcessingActivity;

@@ -115,4 +115,20 @@ class ProblemDetailsTest {
                 .post("/api/v1/staff/accounts")
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("password"));
     }
+
+    @Test
+    void everyJsonBodyIsReadStrictly() {
+        String admin = Staff.admin();
+        long before = accounts();
+        String duplicate = "{\"username\":\"dup-one\",\"username\":\"dup-two\",\"password\":\"a long password\",\"roles\":[\"admin\"]}";
+        given().cookie("tl_session", admin).contentType(ContentType.JSON).body(duplicate).post("/api/v1/staff/accounts")
+                .then().statusCode(400).contentType("application/problem+json");
+        String numberForText = "{\"username\":12345,\"password\":\"a long password\",\"roles\":[\"admin\"]}";
+        given().cookie("tl_session", admin).contentType(ContentType.JSON).body(numberForText).post("/api/v1/staff/accounts")
+                .then().statusCode(400).contentType("application/problem+json");
+        String trailing = "{\"username\":\"trailing\",\"password\":\"a long password\",\"roles\":[\"admin\"]} {}";
+        given().cookie("tl_session", admin).contentType(ContentType.JSON).body(trailing).post("/api/v1/staff/accounts")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, accounts());
+    }
 }

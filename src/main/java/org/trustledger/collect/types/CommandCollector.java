@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorsConfig;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
@@ -27,33 +27,25 @@ import org.trustledger.collect.RunContext;
  * still running at the limit is killed together with its children.
  */
 @ApplicationScoped
-public class CommandCollector implements CollectorType {
+public class CommandCollector extends BaseCollectorType {
 
     public static final int MAX_OUTPUT = 16 * 1024;
     private static final Duration MARGIN = Duration.ofMillis(500);
 
+    private static final Param EXPECT_EXIT_CODE = Param.integer("expect_exit_code", 0, 255, 0, "exit code that means pass");
+
     private final List<String> allowlist;
 
     public CommandCollector(CollectorsConfig config) {
+        super("command", Param.required("argv", Param.Kind.STRING_LIST, "absolute path of an allow-listed executable, then its arguments"),
+                EXPECT_EXIT_CODE,
+                Param.optional("stdout_contains", Param.Kind.STRING, "text standard output must contain"),
+                Param.optional("stdout_not_contains", Param.Kind.STRING, "text standard output must not contain"));
         this.allowlist = config.commandAllowlist().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
-    public String name() {
-        return "command";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.required("argv", Param.Kind.STRING_LIST, "absolute path of an allow-listed executable, then its arguments"),
-                Param.optional("expect_exit_code", Param.Kind.INTEGER, "exit code that means pass (default 0)"),
-                Param.optional("stdout_contains", Param.Kind.STRING, "text standard output must contain"),
-                Param.optional("stdout_not_contains", Param.Kind.STRING, "text standard output must not contain"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode argv = params.get("argv");
         if (argv.isEmpty()) {
             problems.add("params.argv", "must name the executable");
@@ -70,9 +62,6 @@ public class CommandCollector implements CollectorType {
                 problems.add("params.argv[" + i + "]", "must not contain NUL");
             }
         }
-        if (params.has("expect_exit_code") && (params.get("expect_exit_code").asInt() < 0 || params.get("expect_exit_code").asInt() > 255)) {
-            problems.add("params.expect_exit_code", "must be from 0 to 255");
-        }
     }
 
     @Override
@@ -84,7 +73,7 @@ public class CommandCollector implements CollectorType {
             // The allow-list may have shrunk since start-up; it is checked again before every spawn.
             return CollectorResult.error("'" + argv.get(0) + "' is no longer in trustledger.collectors.command-allowlist");
         }
-        int expectedExit = p.path("expect_exit_code").asInt(0);
+        int expectedExit = EXPECT_EXIT_CODE.intIn(p);
         Duration limit = Duration.between(ctx.now(), ctx.deadline()).minus(MARGIN);
         if (limit.compareTo(MARGIN) < 0) {
             limit = MARGIN;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -26,23 +26,17 @@ import org.trustledger.tlog.Hashes;
 
 /** Configuration drift: SHA-256 of each file against its approved value; changed or missing files fail. */
 @ApplicationScoped
-public class FileBaselineCollector implements CollectorType {
+public class FileBaselineCollector extends BaseCollectorType {
+
+    public FileBaselineCollector() {
+        super("file-baseline", Param.required("files", Param.Kind.STRING_MAP,
+                "path (relative to the working directory) → approved SHA-256, 64 lowercase hex digits"));
+    }
 
     static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
 
     @Override
-    public String name() {
-        return "file-baseline";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.required("files", Param.Kind.STRING_MAP,
-                "path (relative to the working directory) → approved SHA-256, 64 lowercase hex digits"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode files = params.get("files");
         if (files.isEmpty()) {
             problems.add("params.files", "must list at least one file");

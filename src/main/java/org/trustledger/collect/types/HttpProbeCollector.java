@@ -37,7 +37,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -50,7 +50,15 @@ import org.trustledger.collect.RunContext;
  * certificate file when {@code trust_cert} names one; verification is never switched off.
  */
 @ApplicationScoped
-public class HttpProbeCollector implements CollectorType {
+public class HttpProbeCollector extends BaseCollectorType {
+
+    private static final Param MIN_CERT_DAYS = Param.integer("min_cert_days", 0, 365, 14, "fail when the certificate expires in fewer days");
+
+    public HttpProbeCollector() {
+        super("http-probe", Param.required("urls", Param.Kind.STRING_LIST, "https URLs to probe"),
+                MIN_CERT_DAYS,
+                Param.optional("trust_cert", Param.Kind.STRING, "PEM or DER file of extra CA/server certificates to trust"));
+    }
 
     static final long ONE_YEAR_SECONDS = 31_536_000L;
     private static final Pattern MAX_AGE = Pattern.compile("(?i)(?:^|;)\\s*max-age\\s*=\\s*\"?(\\d{1,12})\"?\\s*(?:;|$)");
@@ -59,20 +67,7 @@ public class HttpProbeCollector implements CollectorType {
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     @Override
-    public String name() {
-        return "http-probe";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.required("urls", Param.Kind.STRING_LIST, "https URLs to probe"),
-                Param.optional("min_cert_days", Param.Kind.INTEGER, "fail when the certificate expires in fewer days (default 14)"),
-                Param.optional("trust_cert", Param.Kind.STRING, "PEM or DER file of extra CA/server certificates to trust"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode urls = params.get("urls");
         if (urls.isEmpty()) {
             problems.add("params.urls", "must list at least one URL");
@@ -88,9 +83,6 @@ public class HttpProbeCollector implements CollectorType {
                 problems.add("params.urls[" + i + "]", "'" + u + "' is not a URL: " + e.getReason());
             }
         }
-        if (params.has("min_cert_days") && (params.get("min_cert_days").asInt() < 0 || params.get("min_cert_days").asInt() > 365)) {
-            problems.add("params.min_cert_days", "must be from 0 to 365");
-        }
         if (params.has("trust_cert")) {
             try {
                 if (readCertificates(Path.of(params.get("trust_cert").asText())).isEmpty()) {
@@ -105,7 +97,7 @@ public class HttpProbeCollector implements CollectorType {
     @Override
     public CollectorResult collect(CollectorDefinition d, RunContext ctx) throws Exception {
         JsonNode p = d.params();
-        int minDays = p.path("min_cert_days").asInt(14);
+        int minDays = MIN_CERT_DAYS.intIn(p);
         HttpClient client = client(p.has("trust_cert") ? p.get("trust_cert").asText() : null, d.timeout());
         ObjectNode payload = CollectorResult.object();
         payload.put("min_cert_days", minDays);

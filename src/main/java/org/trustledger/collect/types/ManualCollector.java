@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.ManualUploads;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
@@ -20,30 +19,20 @@ import org.trustledger.collect.RunContext;
  * file with an expiry date; the check passes while an unexpired upload exists and fails once it lapses.
  */
 @ApplicationScoped
-public class ManualCollector implements CollectorType {
+public class ManualCollector extends BaseCollectorType {
 
     public static final Duration DEFAULT_MAX_VALIDITY = Duration.ofDays(366);
 
     private final ManualUploads uploads;
 
     public ManualCollector(ManualUploads uploads) {
+        super("manual", Param.required("evidence", Param.Kind.STRING, "what must be uploaded, for the person uploading it"),
+                Param.optional("max_validity", Param.Kind.STRING, "longest expiry an upload may be given, ISO-8601 (default P366D)"));
         this.uploads = uploads;
     }
 
     @Override
-    public String name() {
-        return "manual";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.required("evidence", Param.Kind.STRING, "what must be uploaded, for the person uploading it"),
-                Param.optional("max_validity", Param.Kind.STRING, "longest expiry an upload may be given, ISO-8601 (default P366D)"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         if (params.get("evidence").asText().isBlank()) {
             problems.add("params.evidence", "must describe what to upload");
         }

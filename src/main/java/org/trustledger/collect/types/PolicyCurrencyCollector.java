@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -24,26 +24,17 @@ import org.trustledger.policies.PolicyLibrary;
  * within its own review interval. The files are read again on every run, so a re-approval counts at once.
  */
 @ApplicationScoped
-public class PolicyCurrencyCollector implements CollectorType {
+public class PolicyCurrencyCollector extends BaseCollectorType {
 
     private final PolicyLibrary library;
 
     public PolicyCurrencyCollector(PolicyLibrary library) {
+        super("policy-currency", Param.optional("policies", Param.Kind.STRING_LIST, "ids of the policies to check; all policies when absent"));
         this.library = library;
     }
 
     @Override
-    public String name() {
-        return "policy-currency";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("policies", Param.Kind.STRING_LIST, "ids of the policies to check; all policies when absent"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode ids = params.path("policies");
         if (params.has("policies") && ids.isEmpty()) {
             problems.add("params.policies", "must name at least one policy, or be left out to check all");

@@ -2,13 +2,12 @@ package org.trustledger.collect.types;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
 import org.trustledger.collect.CollectorRun;
 import org.trustledger.collect.CollectorRuns;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.RunContext;
 import org.trustledger.collect.RunRecorder;
@@ -20,22 +19,13 @@ import org.trustledger.collect.RunStatus;
  * collector's freshness and carries the latest push's verdict forward.
  */
 @ApplicationScoped
-public class PushedCollector implements CollectorType {
+public class PushedCollector extends BaseCollectorType {
 
     private final CollectorRuns runs;
 
     public PushedCollector(CollectorRuns runs) {
+        super("pushed", Param.optional("source", Param.Kind.STRING, "who pushes, for readers of the definition (e.g. the CI pipeline name)"));
         this.runs = runs;
-    }
-
-    @Override
-    public String name() {
-        return "pushed";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("source", Param.Kind.STRING, "who pushes, for readers of the definition (e.g. the CI pipeline name)"));
     }
 
     @Override

@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
-import org.trustledger.collect.Param;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.RunContext;
 import org.trustledger.system.DataLocation;
 import org.trustledger.system.HostedSystem;
@@ -22,22 +21,13 @@ import org.trustledger.system.SystemDescription;
  * (systems and their regions) as evidence.
  */
 @ApplicationScoped
-public class ResidencyCollector implements CollectorType {
+public class ResidencyCollector extends BaseCollectorType {
 
     private final SystemDescription system;
 
     public ResidencyCollector(SystemDescription system) {
+        super("residency");
         this.system = system;
-    }
-
-    @Override
-    public String name() {
-        return "residency";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorsConfig;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
@@ -35,7 +35,7 @@ import org.trustledger.collect.RunContext;
  * that every run executes in.
  */
 @ApplicationScoped
-public class SqlCheckCollector implements CollectorType {
+public class SqlCheckCollector extends BaseCollectorType {
 
     static final List<String> EXPECTATIONS = List.of("rows", "min_rows", "max_rows", "scalar_equals");
     static final int MAX_COUNTED_ROWS = 100_000;
@@ -52,26 +52,18 @@ public class SqlCheckCollector implements CollectorType {
             + "|txid_\\w+|pg_export_snapshot|nextval|setval)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern START = Pattern.compile("^(select|with)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Param SAMPLE_ROWS = Param.integer("sample_rows", 0, 100, 20, "rows kept in the evidence payload, 0-100");
+
     private final DataSource db;
     private final CollectorsConfig config;
 
     public SqlCheckCollector(DataSource db, CollectorsConfig config) {
-        this.db = db;
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "sql-check";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.required("query", Param.Kind.STRING, "a single SELECT (or WITH … SELECT)"),
+        super("sql-check", Param.required("query", Param.Kind.STRING, "a single SELECT (or WITH … SELECT)"),
                 Param.required("expect", Param.Kind.OBJECT, "exactly one of rows, min_rows, max_rows (integers) or scalar_equals"),
                 Param.optional("source", Param.Kind.STRING, "name of a JDBC source under trustledger.collectors.jdbc; default: the platform's database"),
-                Param.optional("sample_rows", Param.Kind.INTEGER, "rows kept in the evidence payload, 0-100 (default 20)"));
+                SAMPLE_ROWS);
+        this.db = db;
+        this.config = config;
     }
 
     /** Null when the text is an acceptable single read-only query, otherwise why not. */
@@ -107,7 +99,7 @@ public class SqlCheckCollector implements CollectorType {
     }
 
     @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         String why = refusal(params.get("query").asText());
         if (why != null) {
             problems.add("params.query", why);
@@ -129,9 +121,6 @@ public class SqlCheckCollector implements CollectorType {
             problems.add("params.source", "no JDBC source '" + params.get("source").asText() + "' is configured (trustledger.collectors.jdbc."
                     + params.get("source").asText() + ".url)");
         }
-        if (params.has("sample_rows") && (params.get("sample_rows").asInt() < 0 || params.get("sample_rows").asInt() > 100)) {
-            problems.add("params.sample_rows", "must be from 0 to 100");
-        }
     }
 
     @Override
@@ -142,7 +131,7 @@ public class SqlCheckCollector implements CollectorType {
             query = query.substring(0, query.length() - 1);
         }
         String source = p.has("source") ? p.get("source").asText() : null;
-        int sample = p.path("sample_rows").asInt(20);
+        int sample = SAMPLE_ROWS.intIn(p);
         long timeoutMs = Math.max(100, Duration.between(ctx.now(), ctx.deadline()).toMillis() - 500);
         ObjectNode payload = CollectorResult.object();
         payload.put("source", source == null ? "default" : source);

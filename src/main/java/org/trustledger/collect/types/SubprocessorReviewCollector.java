@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
-import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
 import org.trustledger.system.SystemDescription;
 import org.trustledger.system.Vendor;
@@ -24,27 +23,15 @@ import org.trustledger.system.Vendor;
  * removal has taken effect are skipped.
  */
 @ApplicationScoped
-public class SubprocessorReviewCollector implements CollectorType {
+public class SubprocessorReviewCollector extends BaseCollectorType {
+
+    private static final Param MAX_AGE_DAYS = Param.maxAgeDays(365, "a vendor's last_review may be at most this old");
 
     private final SystemDescription system;
 
     public SubprocessorReviewCollector(SystemDescription system) {
+        super("subprocessor-review", MAX_AGE_DAYS);
         this.system = system;
-    }
-
-    @Override
-    public String name() {
-        return "subprocessor-review";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("max_age_days", Param.Kind.INTEGER, "a vendor's last_review may be at most this old (default 365)"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
-        RegisterParams.days(params, "max_age_days", 1, 3650, problems);
     }
 
     @Override
@@ -54,7 +41,7 @@ public class SubprocessorReviewCollector implements CollectorType {
 
     /** The judgement over a given model, so that tests can pass a modified one. */
     public CollectorResult check(SystemDescription model, JsonNode params, Instant now) {
-        int maxAge = params.path("max_age_days").asInt(365);
+        int maxAge = MAX_AGE_DAYS.intIn(params);
         LocalDate today = RegisterParams.today(now);
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_on", today.toString());
