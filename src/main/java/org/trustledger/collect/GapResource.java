@@ -14,9 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.trustledger.controls.ControlCatalog;
 import org.trustledger.common.Role;
-import org.trustledger.staff.StaffAccount;
+import org.trustledger.controls.ControlCatalog;
+import org.trustledger.staff.StaffAccounts;
 import org.trustledger.web.Problem;
 
 /** Staff API of the nonconformity register. */
@@ -27,11 +27,13 @@ public class GapResource {
     private final Gaps gaps;
     private final ControlCatalog catalog;
     private final SecurityIdentity identity;
+    private final StaffAccounts staffAccounts;
 
-    public GapResource(Gaps gaps, ControlCatalog catalog, SecurityIdentity identity) {
+    public GapResource(Gaps gaps, ControlCatalog catalog, SecurityIdentity identity, StaffAccounts staffAccounts) {
         this.gaps = gaps;
         this.catalog = catalog;
         this.identity = identity;
+        this.staffAccounts = staffAccounts;
     }
 
     public record GapDetail(Gap gap, List<Gap.Event> events) {
@@ -102,7 +104,7 @@ public class GapResource {
     }
 
     boolean enabledStaff(String username) {
-        return StaffAccount.findByUsername(username).map(a -> a.enabled).orElse(false);
+        return staffAccounts.isEnabled(username);
     }
 
     private String actor() {

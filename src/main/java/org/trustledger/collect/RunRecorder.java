@@ -12,9 +12,9 @@ import java.util.Map;
 import org.trustledger.ledger.AppendedEvidence;
 import org.trustledger.ledger.EvidenceLedger;
 import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.ledger.NewEvidence;
 import org.trustledger.tlog.Hashes;
 import org.trustledger.tlog.Jcs;
-import org.trustledger.ledger.NewEvidence;
 
 /**
  * Records the result of a collector run: the one place every run (scheduled, staff-triggered, pushed,

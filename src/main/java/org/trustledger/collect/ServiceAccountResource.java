@@ -25,8 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.common.Role;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.Problem;
 
 /** Admin API of service accounts and their scoped, expiring tokens. Every change is a governance event. */

@@ -34,22 +34,22 @@ import org.trustledger.controls.Control;
 import org.trustledger.controls.ControlCatalog;
 import org.trustledger.controls.Framework;
 import org.trustledger.ledger.CheckpointStore;
-import org.trustledger.tlog.ChainHash;
-import org.trustledger.tlog.Codec;
 import org.trustledger.ledger.GovernanceChain;
 import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.tlog.Ed25519Keys;
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Jcs;
 import org.trustledger.ledger.LedgerKeys;
 import org.trustledger.ledger.LedgerStore;
 import org.trustledger.ledger.ManifestSealer;
-import org.trustledger.tlog.Rfc3339;
-import org.trustledger.tlog.SigningKey;
 import org.trustledger.ledger.StoredTree;
 import org.trustledger.policies.Policy;
 import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.system.SystemDescription;
+import org.trustledger.tlog.ChainHash;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SigningKey;
 
 /**
  * Writes the audit package as a zip, entry by entry, straight to the response.

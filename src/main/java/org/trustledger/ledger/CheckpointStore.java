@@ -1,8 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Checkpoint;
-import org.trustledger.tlog.SigningKey;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.SigningKey;
 
 /**
  * Issued checkpoints: the signed note for a tree size is made once and stored, so everyone who asks

@@ -1,8 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Hashes;
-
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /**
  * Records a config_loaded event at start-up with the SHA-256 of every configuration file the

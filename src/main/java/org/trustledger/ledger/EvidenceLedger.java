@@ -1,7 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.trustledger.controls.ControlCatalog;
+import org.trustledger.tlog.Codec;
 
 /**
  * The evidence log as other features use it: append items (collectors, reports, manual uploads)

@@ -1,13 +1,6 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Rfc3339;
-
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,11 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Type;
 import java.util.List;
-import java.util.function.BiFunction;
-import org.trustledger.controls.ControlCatalog;
 import org.trustledger.common.Role;
+import org.trustledger.controls.ControlCatalog;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Rfc3339;
 import org.trustledger.web.Problem;
 
 /** Manual evidence from staff. Collectors append through {@link EvidenceLedger} directly. */
@@ -40,14 +33,6 @@ public class EvidenceResource {
         this.identity = identity;
     }
 
-    /** Reads the body refusing duplicate member names, which would let the submitter and the ledger read different payloads. */
-    public static final class StrictReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
-        @Override
-        public ObjectReader apply(ObjectMapper mapper, Type type) {
-            return mapper.readerFor(mapper.constructType(type)).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        }
-    }
-
     public record SubmitEvidence(String collector, List<String> controls, String status, String summary, JsonNode payload) {
     }
 
@@ -58,7 +43,6 @@ public class EvidenceResource {
     @RolesAllowed({Role.ADMIN, Role.COMPLIANCE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @CustomDeserialization(StrictReader.class)
     public Response submit(SubmitEvidence req) {
         if (req == null) {
             return Problem.of(400, "A JSON object is required.").toResponse();

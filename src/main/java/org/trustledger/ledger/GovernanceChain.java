@@ -1,9 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.ChainHash;
-import org.trustledger.tlog.Jcs;
-import org.trustledger.tlog.Rfc3339;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.Connection;
@@ -16,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.trustledger.tlog.ChainHash;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
 
 /**
  * The governance event chain over plain JDBC; the event form and its hash are {@link ChainHash}'s.

@@ -1,11 +1,8 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Jcs;
-import org.trustledger.tlog.Rfc3339;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -17,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
 
 /**
  * Records governance events (see {@link GovernanceChain} for the format). Joins the caller's

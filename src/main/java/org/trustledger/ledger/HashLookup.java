@@ -1,11 +1,10 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Rfc3339;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Rfc3339;
 
 /** Whether a hash is in the log, with inclusion proofs to the latest checkpoint: the API and the verify page share it. */
 @ApplicationScoped

@@ -1,9 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Ed25519Keys;
-import org.trustledger.tlog.Rfc3339;
-import org.trustledger.tlog.SigningKey;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
@@ -34,6 +30,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SigningKey;
 
 /**
  * The ledger's signing key: read from the configured PEM file, or created there on first start.

@@ -1,7 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.trustledger.tlog.Codec;
 
 /**
  * Daily manifests: sealed by a clustered Quartz job shortly after each UTC midnight (the JDBC job

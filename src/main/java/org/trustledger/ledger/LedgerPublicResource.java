@@ -1,9 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Ed25519Keys;
-import org.trustledger.tlog.NoteVerifier;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,8 +7,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.NoteVerifier;
 
 /**
  * Public, read-only ledger API: signing keys, the signed checkpoint, inclusion and consistency

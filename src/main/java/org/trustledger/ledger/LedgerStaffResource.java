@@ -1,7 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.trustledger.common.Role;
+import org.trustledger.tlog.Codec;
 
 /** Staff access to the raw log (so auditors can recompute every root), the full check, and governance events. */
 @Path("/api/v1")

@@ -1,10 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.EvidenceLeaf;
-import org.trustledger.tlog.CompactRange;
-import org.trustledger.tlog.Jcs;
-import org.trustledger.tlog.Rfc3339;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.EvidenceLeaf;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc3339;
 
 /**
  * The evidence log over plain JDBC, so that the application, tests with their own connection pools

@@ -1,7 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.trustledger.common.Role;
+import org.trustledger.tlog.Codec;
 import org.trustledger.web.Problem;
 
 /** Daily manifests: public reads of the exact sealed bytes, and sealing of past days by staff. */

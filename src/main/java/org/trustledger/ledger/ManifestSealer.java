@@ -1,11 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.CompactRange;
-import org.trustledger.tlog.DailyManifest;
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Rfc3339;
-import org.trustledger.tlog.SigningKey;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.tlog.CompactRange;
+import org.trustledger.tlog.DailyManifest;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Rfc3339;
+import org.trustledger.tlog.SigningKey;
 
 /**
  * Seals daily manifests over plain JDBC, in the caller's transaction; the manifest's fields, bytes

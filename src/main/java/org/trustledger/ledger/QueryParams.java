@@ -1,13 +1,12 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Hashes;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.trustledger.common.DomainException;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /**
  * Strict parsing of query and path parameters. JAX-RS would answer an unparseable numeric

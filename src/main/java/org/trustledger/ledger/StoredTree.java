@@ -1,9 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.HashSource;
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.MerkleTree;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.trustledger.tlog.HashSource;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.MerkleTree;
 
 /**
  * Roots and proofs over the hashes stored in PostgreSQL, in one round trip.

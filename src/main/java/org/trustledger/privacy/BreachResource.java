@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.trustledger.common.Role;
 import org.trustledger.common.DomainException;
+import org.trustledger.common.Role;
 
 /**
  * The breach register (GDPR Art. 33, 34). Privacy and admin staff write; compliance and auditors read.

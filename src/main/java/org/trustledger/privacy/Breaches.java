@@ -1,6 +1,5 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,26 +18,26 @@ public class Breaches {
 
     /** A create or update body, as sent. Timestamps are RFC 3339 text, checked by {@link #validate}. */
     public record BreachRequest(
-            @JsonDeserialize(using = StrictJson.Text.class) String title,
-            @JsonDeserialize(using = StrictJson.Text.class) String description,
-            @JsonDeserialize(using = StrictJson.Text.class) String awareAt,
-            @JsonDeserialize(using = StrictJson.Bool.class) Boolean personalDataAffected,
-            @JsonDeserialize(using = StrictJson.Text.class) String ourRole,
-            @JsonDeserialize(using = StrictJson.Bool.class) Boolean highRiskToSubjects,
-            @JsonDeserialize(using = StrictJson.Bool.class) Boolean authorityNotificationRequired,
-            @JsonDeserialize(using = StrictJson.Text.class) String noAuthorityNotificationReason,
-            @JsonDeserialize(using = StrictJson.Text.class) String delayReason) {
+            String title,
+            String description,
+            String awareAt,
+            Boolean personalDataAffected,
+            String ourRole,
+            Boolean highRiskToSubjects,
+            Boolean authorityNotificationRequired,
+            String noAuthorityNotificationReason,
+            String delayReason) {
     }
 
     /** A notification: who was told and when (default: now). */
     public record NotificationRequest(
-            @JsonDeserialize(using = StrictJson.Text.class) String party,
-            @JsonDeserialize(using = StrictJson.Text.class) String at,
-            @JsonDeserialize(using = StrictJson.Text.class) String delayReason) {
+            String party,
+            String at,
+            String delayReason) {
     }
 
     /** A closing note, optional. */
-    public record NoteRequest(@JsonDeserialize(using = StrictJson.Text.class) String note) {
+    public record NoteRequest(String note) {
     }
 
     /** A checked create or update body. */

@@ -1,6 +1,5 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,14 +19,14 @@ public class Consents {
 
     /** A create or update body, as sent. */
     public record ConsentRequest(
-            @JsonDeserialize(using = StrictJson.Text.class) String purposeId,
-            @JsonDeserialize(using = StrictJson.Text.class) String description,
-            @JsonDeserialize(using = StrictJson.Text.class) String legalTextVersion,
-            @JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> collectedVia,
-            @JsonDeserialize(using = StrictJson.Text.class) String proofLocation,
-            @JsonDeserialize(using = StrictJson.Text.class) String withdrawalMethod,
-            @JsonDeserialize(using = StrictJson.Text.class) String lastReviewedAt,
-            @JsonDeserialize(using = StrictJson.Text.class) String status) {
+            String purposeId,
+            String description,
+            String legalTextVersion,
+            List<String> collectedVia,
+            String proofLocation,
+            String withdrawalMethod,
+            String lastReviewedAt,
+            String status) {
     }
 
     record Input(String purposeId, String description, String legalTextVersion, List<String> collectedVia, String proofLocation,

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.common.Role;
 import org.trustledger.common.DomainException;
+import org.trustledger.common.Role;
 
 /** The DPIA register (GDPR Art. 35). Privacy and admin staff write and approve; compliance and auditors read. */
 @Path("/api/v1/dpias")

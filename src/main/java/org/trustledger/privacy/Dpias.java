@@ -1,6 +1,5 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,8 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.trustledger.system.SystemDescription;
 import org.trustledger.common.DomainException;
+import org.trustledger.system.SystemDescription;
 
 /**
  * The DPIA register: assessments per processing activity, their approval by a named member of staff, and
@@ -24,21 +23,21 @@ public class Dpias {
 
     /** A create or update body, as sent. */
     public record DpiaRequest(
-            @JsonDeserialize(using = StrictJson.Text.class) String processingActivityId,
-            @JsonDeserialize(using = StrictJson.Text.class) String title,
-            @JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> triggers,
-            @JsonDeserialize(using = StrictJson.Text.class) String outcome,
-            @JsonDeserialize(using = StrictJson.Text.class) String outcomeReason,
-            @JsonDeserialize(using = StrictJson.Text.class) String riskLevel,
-            @JsonDeserialize(using = StrictJson.Text.class) String measures) {
+            String processingActivityId,
+            String title,
+            List<String> triggers,
+            String outcome,
+            String outcomeReason,
+            String riskLevel,
+            String measures) {
     }
 
     /** An approval: the date the assessment is next due for review. */
-    public record ApproveRequest(@JsonDeserialize(using = StrictJson.Text.class) String nextReview) {
+    public record ApproveRequest(String nextReview) {
     }
 
     /** Why an approved DPIA is due for review before its date. */
-    public record ReviewRequest(@JsonDeserialize(using = StrictJson.Text.class) String reason) {
+    public record ReviewRequest(String reason) {
     }
 
     record Input(String processingActivityId, String title, List<Dpia.Trigger> triggers, Dpia.Outcome outcome, String outcomeReason,

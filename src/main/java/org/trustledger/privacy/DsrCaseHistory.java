@@ -1,12 +1,12 @@
 package org.trustledger.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.trustledger.ledger.GovernanceLog;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /**
  * Where staff's case events are written, each with its governance event. It joins the caller's transaction, so an

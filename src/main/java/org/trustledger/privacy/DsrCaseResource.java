@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.common.Role;
 import org.trustledger.common.DomainException;
+import org.trustledger.common.Role;
 
 /** Staff handling of data-subject request cases. State changes take JSON only: a cross-site form
  * cannot send it, so with SameSite session cookies they need no CSRF token. */

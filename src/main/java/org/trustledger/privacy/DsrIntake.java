@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.common.DomainException;
+import org.trustledger.ledger.GovernanceLog;
 
 /** Checks a submission and records it as a new case, in one statement. */
 @ApplicationScoped

@@ -1,12 +1,7 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -24,8 +19,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.trustledger.web.ClientIp;
 import org.trustledger.common.DomainException;
+import org.trustledger.web.ClientIp;
 import org.trustledger.web.Problem;
 
 /**
@@ -45,17 +40,9 @@ public class DsrResource {
         this.intake = intake;
         this.rateLimiter = rateLimiter;
         this.clientIp = clientIp;
-        // The body is read here rather than by the framework so that malformed bodies are counted too.
-        // Duplicate keys, trailing content and numbers or booleans where text belongs are refused: a body
-        // must mean one thing.
-        ObjectMapper strict = mapper.copy();
-        strict.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.reader = strict.readerFor(DsrSubmission.class)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // The body is read here rather than by the framework so that malformed bodies are counted against the
+        // limit too; it is read by the application's one strict ObjectMapper (web.StrictJson).
+        this.reader = mapper.readerFor(DsrSubmission.class);
     }
 
     @POST

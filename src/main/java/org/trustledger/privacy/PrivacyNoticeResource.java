@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.trustledger.common.Role;
 import org.trustledger.common.DomainException;
+import org.trustledger.common.Role;
 
 /**
  * Privacy-notice versions (GDPR Art. 13, 14). Privacy and admin staff publish and retract; compliance and

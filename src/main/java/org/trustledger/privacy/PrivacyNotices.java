@@ -1,6 +1,5 @@
 package org.trustledger.privacy;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -29,17 +28,17 @@ public class PrivacyNotices {
 
     /** A new version, as sent: the published text's SHA-256, or the text itself (then its hash is computed), or both. */
     public record NoticeRequest(
-            @JsonDeserialize(using = StrictJson.Text.class) String audience,
-            @JsonDeserialize(using = StrictJson.Text.class) String versionLabel,
-            @JsonDeserialize(using = StrictJson.Text.class) String url,
-            @JsonDeserialize(using = StrictJson.Text.class) String publishedAt,
-            @JsonDeserialize(using = StrictJson.Text.class) String sha256,
-            @JsonDeserialize(using = StrictJson.Text.class) String text,
-            @JsonDeserialize(using = StrictJson.WholeNumber.class) Integer reviewIntervalDays) {
+            String audience,
+            String versionLabel,
+            String url,
+            String publishedAt,
+            String sha256,
+            String text,
+            Integer reviewIntervalDays) {
     }
 
     /** Why a version dated in the future is withdrawn. */
-    public record RetractRequest(@JsonDeserialize(using = StrictJson.Text.class) String reason) {
+    public record RetractRequest(String reason) {
     }
 
     /** A version with where it stands now. */

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import org.trustledger.ledger.AppendedEvidence;
-import org.trustledger.ledger.EvidenceLedger;
-import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.ledger.NewEvidence;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.trustledger.system.Vendor;
 import org.trustledger.common.DomainException;
+import org.trustledger.ledger.AppendedEvidence;
+import org.trustledger.ledger.EvidenceLedger;
+import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.ledger.NewEvidence;
+import org.trustledger.system.Vendor;
 
 /** Renders and records reports, on demand by staff or on schedule. */
 @ApplicationScoped

@@ -1,17 +1,16 @@
 package org.trustledger.staff;
 
-import org.trustledger.common.Role;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
+import org.trustledger.common.Role;
 import org.trustledger.ledger.GovernanceLog;
 
 /** Creates the first admin from TRUSTLEDGER_ADMIN_USERNAME / _PASSWORD when no admin exists; there is no default password. */

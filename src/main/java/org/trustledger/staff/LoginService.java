@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.common.DomainException;
+import org.trustledger.ledger.GovernanceLog;
 
 /** Checks a username and password, honouring the throttle, and opens a session on success. */
 @ApplicationScoped

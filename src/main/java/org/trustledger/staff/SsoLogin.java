@@ -1,7 +1,5 @@
 package org.trustledger.staff;
 
-import org.trustledger.common.Role;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.trustledger.common.Role;
 import org.trustledger.ledger.GovernanceLog;
 
 /**

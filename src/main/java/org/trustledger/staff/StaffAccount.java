@@ -1,7 +1,5 @@
 package org.trustledger.staff;
 
-import org.trustledger.common.Role;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.trustledger.common.Role;
 
 @Entity
 @Table(name = "staff_account")

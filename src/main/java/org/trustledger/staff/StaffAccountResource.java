@@ -1,7 +1,6 @@
 package org.trustledger.staff;
 
-import org.trustledger.common.Role;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import io.quarkus.security.identity.SecurityIdentity;
-import java.util.Map;
+import org.trustledger.common.Role;
 import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.web.Problem;
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +39,38 @@ public class StaffAccounts {
                 .setParameter("reviewedAt", clock.instant())
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** An enabled account and when it was last active (signed in, or else created). */
+    public record LastActive(String username, Instant at) {
+    }
+
+    /** An enabled account and when its roles were last reviewed. */
+    public record RolesReviewed(String username, Instant at) {
+    }
+
+    @Transactional
+    public boolean isEnabled(String username) {
+        return StaffAccount.findByUsername(username).map(a -> a.enabled).orElse(false);
+    }
+
+    @Transactional
+    public long enabledCount() {
+        return StaffAccount.count("enabled = true");
+    }
+
+    /** Enabled accounts not active since {@code since}, by user name. */
+    @Transactional
+    public List<LastActive> inactiveSince(Instant since) {
+        return StaffAccount.<StaffAccount>list("enabled = true and coalesce(lastLoginAt, createdAt) < ?1 order by username", since)
+                .stream().map(a -> new LastActive(a.username, a.lastLoginAt != null ? a.lastLoginAt : a.createdAt)).toList();
+    }
+
+    /** Enabled accounts whose roles were not reviewed since {@code since}, by user name. */
+    @Transactional
+    public List<RolesReviewed> rolesNotReviewedSince(Instant since) {
+        return StaffAccount.<StaffAccount>list("enabled = true and rolesReviewedAt < ?1 order by username", since)
+                .stream().map(a -> new RolesReviewed(a.username, a.rolesReviewedAt)).toList();
     }
 
     @Transactional

@@ -10,8 +10,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Server-side staff sessions in PostgreSQL, so every instance sees the same logins and logouts. */

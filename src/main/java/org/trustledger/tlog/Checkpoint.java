@@ -1,10 +1,10 @@
 package org.trustledger.tlog;
 
+import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
-import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 
 /**
  * A C2SP tlog-checkpoint body (c2sp.org/tlog-checkpoint): origin, tree size, root hash, one per line.

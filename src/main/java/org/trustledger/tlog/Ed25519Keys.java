@@ -1,5 +1,9 @@
 package org.trustledger.tlog;
 
+import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
+
+import java.io.IOException;
+import java.security.SecureRandom;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -11,11 +15,6 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-
-import java.io.IOException;
-import java.security.SecureRandom;
-
-import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 
 /**
  * Ed25519 (RFC 8032) keys, signatures and their PEM forms, via BouncyCastle's lightweight API,

@@ -1,10 +1,10 @@
 package org.trustledger.tlog;
 
-import java.security.MessageDigest;
-import java.util.List;
-
 import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 import static org.trustledger.tlog.VerificationException.Reason.OUT_OF_RANGE;
+
+import java.security.MessageDigest;
+import java.util.List;
 
 /**
  * Verifies RFC 9162 inclusion and consistency proofs, following transparency-dev/merkle's

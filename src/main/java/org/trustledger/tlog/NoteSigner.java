@@ -1,8 +1,7 @@
 package org.trustledger.tlog;
 
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * A named Ed25519 signing key for C2SP signed notes. Parses Go's signer key format

@@ -1,11 +1,10 @@
 package org.trustledger.tlog;
 
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
  * A C2SP signed-note verifier key for Ed25519: {@code <name>+<8 hex key ID>+<base64(0x01 || public key)>}.

@@ -1,15 +1,14 @@
 package org.trustledger.tlog;
 
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
+import static org.trustledger.tlog.VerificationException.Reason.UNKNOWN_KEY;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
-import static org.trustledger.tlog.VerificationException.Reason.UNKNOWN_KEY;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * C2SP signed notes (c2sp.org/signed-note), byte-compatible with golang.org/x/mod/sumdb/note.

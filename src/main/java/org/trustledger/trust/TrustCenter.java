@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.trustledger.collect.Coverage;
 import org.trustledger.controls.ControlCatalog;
-import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.controls.Framework;
+import org.trustledger.policies.PolicyLibrary;
 import org.trustledger.system.SystemDescription;
 
 /** Builds the public views of the program from the catalogs and the system description. */

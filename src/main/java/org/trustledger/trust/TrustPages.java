@@ -6,15 +6,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import org.trustledger.controls.Framework;
 import org.trustledger.ledger.CheckpointStore;
-import org.trustledger.tlog.Codec;
 import org.trustledger.ledger.HashLookup;
 import org.trustledger.ledger.LedgerCheckpoints;
 import org.trustledger.ledger.LedgerKeys;
@@ -22,6 +21,7 @@ import org.trustledger.ledger.LedgerManifests;
 import org.trustledger.ledger.ManifestSealer;
 import org.trustledger.system.Organisation;
 import org.trustledger.system.SystemDescription;
+import org.trustledger.tlog.Codec;
 import org.trustledger.web.Problem;
 
 /** The public trust center pages. They work without JavaScript and show only what {@link PublicControl} allows. */

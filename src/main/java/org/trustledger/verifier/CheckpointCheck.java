@@ -2,8 +2,8 @@ package org.trustledger.verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.trustledger.tlog.Checkpoint;
 import org.trustledger.tlog.CheckReport;
+import org.trustledger.tlog.Checkpoint;
 import org.trustledger.tlog.Codec;
 import org.trustledger.tlog.NoteVerifier;
 import org.trustledger.tlog.SignedNote;

@@ -1,6 +1,5 @@
 package org.trustledger.verifier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.trustledger.tlog.Checkpoint;
 import org.trustledger.tlog.CheckReport;
+import org.trustledger.tlog.Checkpoint;
 import org.trustledger.tlog.Codec;
 import org.trustledger.tlog.DailyManifest;
 import org.trustledger.tlog.Ed25519Keys;

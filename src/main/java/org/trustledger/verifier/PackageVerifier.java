@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipFile;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.trustledger.tlog.Checkpoint;
 import org.trustledger.tlog.CheckReport;
+import org.trustledger.tlog.Checkpoint;
 
 /**
  * Offline verifier of a TrustLedger audit package: {@code verify package.zip [--key public-key.pem]}.

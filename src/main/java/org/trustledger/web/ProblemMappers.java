@@ -1,7 +1,5 @@
 package org.trustledger.web;
 
-import org.trustledger.common.DomainException;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.trustledger.common.DomainException;
 
 /** Every error a Jakarta REST resource can raise, answered as problem+json without internals. */
 public class ProblemMappers {

@@ -18,9 +18,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
+import org.trustledger.common.Role;
 import org.trustledger.tlog.Codec;
 import org.trustledger.tlog.Hashes;
-import org.trustledger.common.Role;
 
 /** Service accounts: CI pushes evidence with scoped, expiring, revocable tokens; every push is a governance event. */
 @QuarkusTest

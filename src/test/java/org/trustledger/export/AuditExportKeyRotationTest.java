@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +25,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import jakarta.inject.Inject;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
+import org.trustledger.common.Role;
 import org.trustledger.ledger.LedgerVerifier;
 import org.trustledger.ledger.ManifestSealer;
 import org.trustledger.tlog.SigningKey;
-import org.trustledger.common.Role;
 import org.trustledger.verifier.PackageVerifier;
 
 /**

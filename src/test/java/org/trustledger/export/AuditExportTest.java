@@ -35,8 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
-import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.common.Role;
+import org.trustledger.ledger.GovernanceLog;
 import org.trustledger.verifier.PackageVerifier;
 
 /**

@@ -1,8 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Rfc6962Reference;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +25,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.trustledger.TestDb;
 import org.trustledger.controls.ControlCatalog;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Rfc6962Reference;
 
 /**
  * Two independent connection pools, standing in for two application instances, append through the

@@ -1,16 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Checkpoint;
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Ed25519Keys;
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Jcs;
-import org.trustledger.tlog.MerkleVerifier;
-import org.trustledger.tlog.NoteVerifier;
-import org.trustledger.tlog.Rfc6962Reference;
-import org.trustledger.tlog.SignedNote;
-import org.trustledger.tlog.SigningKey;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -36,6 +25,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.MerkleVerifier;
+import org.trustledger.tlog.NoteVerifier;
+import org.trustledger.tlog.Rfc6962Reference;
+import org.trustledger.tlog.SignedNote;
+import org.trustledger.tlog.SigningKey;
 
 @QuarkusTest
 class LedgerApiTest {

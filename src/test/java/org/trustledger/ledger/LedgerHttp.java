@@ -1,8 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Hashes;
-
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -12,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /** HTTP helpers shared by the ledger's @QuarkusTest classes. */
 final class LedgerHttp {

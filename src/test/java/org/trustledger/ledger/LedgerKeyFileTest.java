@@ -1,7 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Ed25519Keys;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,6 +16,7 @@ import java.util.stream.Stream;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustledger.tlog.Ed25519Keys;
 
 class LedgerKeyFileTest {
 

@@ -1,8 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Hashes;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
 import org.trustledger.TestDb;
 import org.trustledger.TrustLedgerMain;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Hashes;
 
 /**
  * Each test changes the stored ledger the way an attacker with database access would, checks that

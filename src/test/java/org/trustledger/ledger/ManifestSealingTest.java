@@ -1,14 +1,5 @@
 package org.trustledger.ledger;
 
-import org.trustledger.tlog.Checkpoint;
-import org.trustledger.tlog.Codec;
-import org.trustledger.tlog.Ed25519Keys;
-import org.trustledger.tlog.Hashes;
-import org.trustledger.tlog.Jcs;
-import org.trustledger.tlog.Rfc6962Reference;
-import org.trustledger.tlog.SignedNote;
-import org.trustledger.tlog.SigningKey;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.trustledger.MutableClockProducer;
 import org.trustledger.Staff;
 import org.trustledger.TestDb;
+import org.trustledger.tlog.Checkpoint;
+import org.trustledger.tlog.Codec;
+import org.trustledger.tlog.Ed25519Keys;
+import org.trustledger.tlog.Hashes;
+import org.trustledger.tlog.Jcs;
+import org.trustledger.tlog.Rfc6962Reference;
+import org.trustledger.tlog.SignedNote;
+import org.trustledger.tlog.SigningKey;
 
 @QuarkusTest
 @TestProfile(FreshLedgerProfile.class)

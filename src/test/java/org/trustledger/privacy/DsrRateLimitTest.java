@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.trustledger.ledger.GovernanceLog;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.trustledger.ledger.GovernanceLog;
 
 /** Five intake attempts per client IP and hour, held in PostgreSQL so that every instance shares them. */
 @QuarkusTest

@@ -1,7 +1,5 @@
 package org.trustledger.staff;
 
-import org.trustledger.common.Role;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,6 +26,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
+import org.trustledger.common.Role;
 
 /** Staff single sign-on against {@link FakeOidcProvider}, driven hop by hop like a browser. */
 @QuarkusTest

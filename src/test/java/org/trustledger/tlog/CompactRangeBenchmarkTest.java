@@ -1,9 +1,9 @@
 package org.trustledger.tlog;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * CompactRange over 1,000,000 leaf hashes makes exactly n-1 node hashes and gets the RFC 6962 root.

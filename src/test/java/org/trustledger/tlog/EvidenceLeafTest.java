@@ -1,7 +1,5 @@
 package org.trustledger.tlog;
 
-import org.trustledger.ledger.NewEvidence;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.trustledger.ledger.NewEvidence;
 
 class EvidenceLeafTest {
 

@@ -1,19 +1,18 @@
 package org.trustledger.tlog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.trustledger.tlog.VerificationException.Reason.BAD_SIGNATURE;
 import static org.trustledger.tlog.VerificationException.Reason.MALFORMED;
 import static org.trustledger.tlog.VerificationException.Reason.UNKNOWN_KEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.junit.jupiter.api.Test;
 
 class SignedNoteTest {
 

@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.RunContext;
 import org.trustledger.collect.ServiceToken;
-import org.trustledger.staff.StaffAccount;
+import org.trustledger.staff.StaffAccounts;
 
 /**
  * Access review over TrustLedger's own accounts: enabled staff accounts unused for too long, roles not
@@ -27,8 +27,11 @@ public class AccessReviewCollector extends BaseCollectorType {
     private static final Param ROLE_REVIEW_DAYS = Param.integer("role_review_days", 1, 3650, 180,
             "roles must have been reviewed within this many days");
 
-    public AccessReviewCollector() {
+    private final StaffAccounts staff;
+
+    public AccessReviewCollector(StaffAccounts staff) {
         super("access-review", INACTIVE_DAYS, ROLE_REVIEW_DAYS);
+        this.staff = staff;
     }
 
     @Override
@@ -41,21 +44,18 @@ public class AccessReviewCollector extends BaseCollectorType {
         payload.put("inactive_days", inactiveDays);
         payload.put("role_review_days", reviewDays);
         List<String> findings = new ArrayList<>();
-        long accounts = StaffAccount.count("enabled = true");
+        long accounts = staff.enabledCount();
         payload.put("enabled_accounts", accounts);
         ArrayNode inactive = payload.putArray("inactive_accounts");
-        for (StaffAccount a : StaffAccount.<StaffAccount>list("enabled = true and coalesce(lastLoginAt, createdAt) < ?1 order by username",
-                now.minus(Duration.ofDays(inactiveDays)))) {
-            inactive.addObject().put("username", a.username)
-                    .put("last_active_at", (a.lastLoginAt != null ? a.lastLoginAt : a.createdAt).toString());
+        for (StaffAccounts.LastActive a : staff.inactiveSince(now.minus(Duration.ofDays(inactiveDays)))) {
+            inactive.addObject().put("username", a.username()).put("last_active_at", a.at().toString());
         }
         if (!inactive.isEmpty()) {
             findings.add(inactive.size() + " enabled accounts inactive for over " + inactiveDays + " days");
         }
         ArrayNode unreviewed = payload.putArray("roles_not_reviewed");
-        for (StaffAccount a : StaffAccount.<StaffAccount>list("enabled = true and rolesReviewedAt < ?1 order by username",
-                now.minus(Duration.ofDays(reviewDays)))) {
-            unreviewed.addObject().put("username", a.username).put("roles_reviewed_at", a.rolesReviewedAt.toString());
+        for (StaffAccounts.RolesReviewed a : staff.rolesNotReviewedSince(now.minus(Duration.ofDays(reviewDays)))) {
+            unreviewed.addObject().put("username", a.username()).put("roles_reviewed_at", a.at().toString());
         }
         if (!unreviewed.isEmpty()) {
             findings.add(unreviewed.size() + " accounts with roles not reviewed within " + reviewDays + " days");

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.RunContext;
 import org.trustledger.system.SystemDescription;
@@ -42,7 +43,7 @@ public class SubprocessorReviewCollector extends BaseCollectorType {
     /** The judgement over a given model, so that tests can pass a modified one. */
     public CollectorResult check(SystemDescription model, JsonNode params, Instant now) {
         int maxAge = MAX_AGE_DAYS.intIn(params);
-        LocalDate today = RegisterParams.today(now);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_on", today.toString());
         payload.put("max_age_days", maxAge);

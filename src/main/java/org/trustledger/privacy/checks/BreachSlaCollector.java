@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
-import org.trustledger.collect.Param;
 import org.trustledger.collect.RunContext;
 import org.trustledger.privacy.BreachSlaCheck;
 import org.trustledger.privacy.MissedDeadline;
@@ -18,22 +17,13 @@ import org.trustledger.privacy.MissedDeadline;
  * and not recorded. Names breaches by id and party only, never their title or description.
  */
 @ApplicationScoped
-public class BreachSlaCollector implements CollectorType {
+public class BreachSlaCollector extends BaseCollectorType {
 
     private final BreachSlaCheck check;
 
     public BreachSlaCollector(BreachSlaCheck check) {
+        super("breach-sla");
         this.check = check;
-    }
-
-    @Override
-    public String name() {
-        return "breach-sla";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
-import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
 import org.trustledger.privacy.Consent;
 import org.trustledger.privacy.ConsentRepository;
@@ -26,31 +25,17 @@ import org.trustledger.system.SystemDescription;
  * fails only when the system description has a processing activity based on consent (Art. 6(1)(a)).
  */
 @ApplicationScoped
-public class ConsentRegisterCollector implements CollectorType {
+public class ConsentRegisterCollector extends BaseCollectorType {
 
-    private static final DayParam MAX_AGE = new DayParam("max_age_days", 1, 3650, 365);
+    private static final Param MAX_AGE = Param.maxAgeDays(365, "an active purpose must have been reviewed within this many days");
 
     private final SystemDescription system;
     private final ConsentRepository consents;
 
     public ConsentRegisterCollector(SystemDescription system, ConsentRepository consents) {
+        super("consent-register", MAX_AGE);
         this.system = system;
         this.consents = consents;
-    }
-
-    @Override
-    public String name() {
-        return "consent-register";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("max_age_days", Param.Kind.INTEGER, "an active purpose must have been reviewed within this many days (default 365)"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
-        MAX_AGE.check(params, problems);
     }
 
     @Override
@@ -60,7 +45,7 @@ public class ConsentRegisterCollector implements CollectorType {
 
     /** The judgement over a given model, so that tests can pass a modified one. */
     public CollectorResult check(SystemDescription model, JsonNode params, Instant now) {
-        int maxAge = MAX_AGE.of(params);
+        int maxAge = MAX_AGE.intIn(params);
         Instant oldest = now.minus(Duration.ofDays(maxAge));
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_at", now.toString());

@@ -9,11 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -26,29 +26,22 @@ import org.trustledger.system.SystemDescription;
  * approved DPIA whose {@code next_review} has not come.
  */
 @ApplicationScoped
-public class DpiaRegisterCollector implements CollectorType {
+public class DpiaRegisterCollector extends BaseCollectorType {
+
+    private static final Param ACTIVITIES = Param.optional("activities", Param.Kind.STRING_LIST,
+            "ids of processing activities that need a DPIA; when absent, every activity the register marks as required");
 
     private final SystemDescription system;
     private final DpiaRepository dpias;
 
     public DpiaRegisterCollector(SystemDescription system, DpiaRepository dpias) {
+        super("dpia-register", ACTIVITIES);
         this.system = system;
         this.dpias = dpias;
     }
 
     @Override
-    public String name() {
-        return "dpia-register";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("activities", Param.Kind.STRING_LIST,
-                "ids of processing activities that need a DPIA; when absent, every activity the register marks as required"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode ids = params.path("activities");
         if (params.has("activities") && ids.isEmpty()) {
             problems.add("params.activities", "must name at least one processing activity, or be left out");

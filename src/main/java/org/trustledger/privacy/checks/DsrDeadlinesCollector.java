@@ -1,17 +1,14 @@
 package org.trustledger.privacy.checks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
-import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
 import org.trustledger.privacy.DsrCaseEntity;
 import org.trustledger.privacy.DsrCaseRepository;
@@ -22,34 +19,20 @@ import org.trustledger.privacy.DsrCaseRepository;
  * payload names cases by id, jurisdiction, status and deadline only: never the requester or the request text.
  */
 @ApplicationScoped
-public class DsrDeadlinesCollector implements CollectorType {
+public class DsrDeadlinesCollector extends BaseCollectorType {
 
-    private static final DayParam WARN = new DayParam("warn_days", 0, 90, 7);
+    private static final Param WARN = Param.integer("warn_days", 0, 90, 7, "open cases due within this many days are listed as due soon");
 
     private final DsrCaseRepository cases;
 
     public DsrDeadlinesCollector(DsrCaseRepository cases) {
+        super("dsr-deadlines", WARN);
         this.cases = cases;
     }
 
     @Override
-    public String name() {
-        return "dsr-deadlines";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.optional("warn_days", Param.Kind.INTEGER, "open cases due within this many days are listed as due soon (default 7)"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
-        WARN.check(params, problems);
-    }
-
-    @Override
     public CollectorResult collect(CollectorDefinition d, RunContext ctx) {
-        int warnDays = WARN.of(d.params());
+        int warnDays = WARN.intIn(d.params());
         Instant now = ctx.now();
         ObjectNode payload = CollectorResult.object();
         payload.put("checked_at", now.toString());

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import org.trustledger.collect.BaseCollectorType;
 import org.trustledger.collect.CollectorDefinition;
 import org.trustledger.collect.CollectorResult;
-import org.trustledger.collect.CollectorType;
 import org.trustledger.collect.Param;
 import org.trustledger.collect.ProblemSink;
 import org.trustledger.collect.RunContext;
@@ -24,28 +23,22 @@ import org.trustledger.privacy.PrivacyNoticeRepository;
  * non-retracted version published at or before now) and was published within its own review interval.
  */
 @ApplicationScoped
-public class PrivacyNoticeCurrencyCollector implements CollectorType {
+public class PrivacyNoticeCurrencyCollector extends BaseCollectorType {
 
     static final Set<String> AUDIENCES = Set.of("customers", "website_visitors", "applicants", "staff");
+
+    private static final Param AUDIENCES_PARAM = Param.required("audiences", Param.Kind.STRING_LIST,
+            "audiences that must have a current notice: customers, website_visitors, applicants, staff");
 
     private final PrivacyNoticeRepository notices;
 
     public PrivacyNoticeCurrencyCollector(PrivacyNoticeRepository notices) {
+        super("privacy-notice-currency", AUDIENCES_PARAM);
         this.notices = notices;
     }
 
     @Override
-    public String name() {
-        return "privacy-notice-currency";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.required("audiences", Param.Kind.STRING_LIST, "audiences that must have a current notice: customers, website_visitors, applicants, staff"));
-    }
-
-    @Override
-    public void validate(JsonNode params, ProblemSink problems) {
+    protected void checkParams(JsonNode params, ProblemSink problems) {
         JsonNode list = params.path("audiences");
         if (list.isEmpty()) {
             problems.add("params.audiences", "must name at least one audience");

@@ -1,4 +1,4 @@
-package org.trustledger.controls;
+package org.trustledger.system;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -6,7 +6,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.trustledger.system.SystemDescription;
+import org.trustledger.controls.ControlCatalog;
+import org.trustledger.controls.Framework;
 import org.trustledger.web.Problem;
 
 @Path("/api/v1/frameworks")
