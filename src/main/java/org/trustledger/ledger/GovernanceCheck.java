@@ -31,7 +31,7 @@ final class GovernanceCheck {
         try (PreparedStatement ps = c.prepareStatement("SELECT body FROM ledger_manifest"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 try {
-                    facts.wantedEvents.add(StrictJson.STRICT.readTree(rs.getBytes(1)).path("governance_head").path("size").asLong() - 1);
+                    facts.wantedEvents.add(CanonicalJson.STRICT.readTree(rs.getBytes(1)).path("governance_head").path("size").asLong() - 1);
                 } catch (IOException e) {
                     // reported by the manifest check
                 }
@@ -61,14 +61,14 @@ final class GovernanceCheck {
                         throw new LedgerInconsistency("governance_hash_mismatch", where,
                                 "SHA-256(prev_hash || canonical) differs from the stored hash: " + e.getMessage());
                     }
-                    JsonNode e = StrictJson.parseCanonical(canonical, "governance_not_canonical", where);
-                    if (!StrictJson.names(e).equals(EVENT_MEMBERS) || !e.get("details").isObject()) {
+                    JsonNode e = CanonicalJson.parseCanonical(canonical, "governance_not_canonical", where);
+                    if (!CanonicalJson.names(e).equals(EVENT_MEMBERS) || !e.get("details").isObject()) {
                         throw new LedgerInconsistency("governance_format", where, "members are not the event's");
                     }
                     boolean columns = e.get("seq").isIntegralNumber() && e.get("seq").asLong() == seq
-                            && StrictJson.text(e, "occurred_at").equals(Rfc3339.format(rs.getObject(2, OffsetDateTime.class).toInstant()))
-                            && StrictJson.text(e, "kind").equals(rs.getString(3))
-                            && StrictJson.text(e, "actor").equals(rs.getString(4))
+                            && CanonicalJson.text(e, "occurred_at").equals(Rfc3339.format(rs.getObject(2, OffsetDateTime.class).toInstant()))
+                            && CanonicalJson.text(e, "kind").equals(rs.getString(3))
+                            && CanonicalJson.text(e, "actor").equals(rs.getString(4))
                             && Objects.equals(e.get("subject").isNull() ? null : e.get("subject").asText(), rs.getString(5));
                     if (!columns) {
                         throw new LedgerInconsistency("governance_column_mismatch", where, "columns differ from the canonical event");

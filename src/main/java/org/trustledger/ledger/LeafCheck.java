@@ -102,8 +102,8 @@ final class LeafCheck {
     }
 
     private static Instant checkLeaf(ResultSet rs, byte[] canonical, String where) throws SQLException, LedgerInconsistency {
-        JsonNode leaf = StrictJson.parseCanonical(canonical, "leaf_not_canonical", where);
-        Set<String> members = StrictJson.names(leaf);
+        JsonNode leaf = CanonicalJson.parseCanonical(canonical, "leaf_not_canonical", where);
+        Set<String> members = CanonicalJson.names(leaf);
         Set<String> expected = new HashSet<>(LEAF_MEMBERS);
         if (leaf.has("observed_at")) {
             expected.add("observed_at");
@@ -126,22 +126,22 @@ final class LeafCheck {
             if (!id.toString().equals(leaf.get("id").asText())) {
                 throw new IllegalArgumentException("id is not a lowercase UUID");
             }
-            StrictJson.requireColumn(rs.getObject(2, UUID.class).equals(id), "id");
-            StrictJson.requireColumn(rs.getObject(4, OffsetDateTime.class).toInstant().equals(collected), "collected_at");
+            CanonicalJson.requireColumn(rs.getObject(2, UUID.class).equals(id), "id");
+            CanonicalJson.requireColumn(rs.getObject(4, OffsetDateTime.class).toInstant().equals(collected), "collected_at");
             OffsetDateTime observedCol = rs.getObject(5, OffsetDateTime.class);
             Instant observed = leaf.has("observed_at") ? Rfc3339.parse(leaf.get("observed_at").asText()) : null;
-            StrictJson.requireColumn(Objects.equals(observedCol == null ? null : observedCol.toInstant(), observed), "observed_at");
-            StrictJson.requireColumn(StrictJson.text(leaf, "collector").equals(rs.getString(3)), "collector");
-            StrictJson.requireColumn(StrictJson.text(leaf, "status").equals(rs.getString(7)), "status");
-            StrictJson.requireColumn(StrictJson.text(leaf, "summary").equals(rs.getString(8)), "summary");
+            CanonicalJson.requireColumn(Objects.equals(observedCol == null ? null : observedCol.toInstant(), observed), "observed_at");
+            CanonicalJson.requireColumn(CanonicalJson.text(leaf, "collector").equals(rs.getString(3)), "collector");
+            CanonicalJson.requireColumn(CanonicalJson.text(leaf, "status").equals(rs.getString(7)), "status");
+            CanonicalJson.requireColumn(CanonicalJson.text(leaf, "summary").equals(rs.getString(8)), "summary");
             List<String> controls = new ArrayList<>();
             for (JsonNode n : leaf.get("controls")) {
                 controls.add(n.textValue());
             }
             List<String> sorted = new ArrayList<>(controls);
             sorted.sort(null);
-            StrictJson.requireColumn(controls.equals(sorted), "controls (not sorted)");
-            StrictJson.requireColumn(Arrays.equals((String[]) rs.getArray(6).getArray(), controls.toArray(new String[0])), "controls");
+            CanonicalJson.requireColumn(controls.equals(sorted), "controls (not sorted)");
+            CanonicalJson.requireColumn(Arrays.equals((String[]) rs.getArray(6).getArray(), controls.toArray(new String[0])), "controls");
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new LedgerInconsistency("leaf_column_mismatch", where, e.getMessage());
         }

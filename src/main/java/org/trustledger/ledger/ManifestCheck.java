@@ -57,7 +57,7 @@ final class ManifestCheck {
                     } catch (VerificationException e) {
                         throw new LedgerInconsistency("manifest_signature_invalid", where, e.getMessage());
                     }
-                    JsonNode m = StrictJson.parseCanonical(body, "manifest_not_canonical", where);
+                    JsonNode m = CanonicalJson.parseCanonical(body, "manifest_not_canonical", where);
                     String prevHex = previous == null ? DailyManifest.NO_PREVIOUS : Codec.toHex(previous);
                     if (!prevHex.equals(m.path("previous_manifest_sha256").asText())) {
                         throw new LedgerInconsistency("manifest_chain_broken", where, "previous_manifest_sha256 is not the previous manifest's SHA-256");
@@ -106,7 +106,7 @@ final class ManifestCheck {
         byte[] expected = new DailyManifest(day, first, end, Codec.toHex(root), Codec.toHex(batchRoot), prevHex, govSize,
                 Codec.toHex(govHash), note, keyId).canonicalBytes();
         if (!Arrays.equals(expected, body)) {
-            throw new LedgerInconsistency("manifest_mismatch", where, "fields differ from their recomputation: " + StrictJson.diff(expected, body));
+            throw new LedgerInconsistency("manifest_mismatch", where, "fields differ from their recomputation: " + CanonicalJson.diff(expected, body));
         }
     }
 }

@@ -16,14 +16,14 @@ import java.util.Set;
 import org.trustledger.tlog.Jcs;
 
 /** Strict JSON reading for the ledger checks: stored bytes must parse without duplicates and be their own JCS form. */
-final class StrictJson {
+final class CanonicalJson {
 
     static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private StrictJson() {
+    private CanonicalJson() {
     }
 
     static JsonNode parseCanonical(byte[] bytes, String kind, String where) throws LedgerInconsistency {
