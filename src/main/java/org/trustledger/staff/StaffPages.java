@@ -15,21 +15,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.TreeSet;
 import org.trustledger.web.ClientIp;
 
-/** The HTML side of staff sign-in; forms carry a CSRF token checked by quarkus-rest-csrf. */
+/** The HTML side of staff sign-in and sign-out (the console itself starts at {@code console.DashboardPage}); forms carry a CSRF token checked by quarkus-rest-csrf. */
 @Path("/staff")
 public class StaffPages {
 
     @CheckedTemplate(basePath = "staff", requireTypeSafeExpressions = true)
     static class Templates {
         static native TemplateInstance login(String next, String error);
-
-        static native TemplateInstance home(String username, List<String> roles);
     }
 
     private final LoginService login;
@@ -42,15 +36,6 @@ public class StaffPages {
         this.config = config;
         this.clientIp = clientIp;
         this.identity = identity;
-    }
-
-    @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Response home() {
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/staff/login?next=" + URLEncoder.encode("/staff", StandardCharsets.UTF_8))).build();
-        }
-        return Response.ok(Templates.home(identity.getPrincipal().getName(), List.copyOf(new TreeSet<>(identity.getRoles())))).build();
     }
 
     @GET
