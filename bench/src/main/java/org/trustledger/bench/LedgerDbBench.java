@@ -252,6 +252,14 @@ public final class LedgerDbBench {
      * subtree nodes go to a second; secondary indexes are dropped for the load and rebuilt after.
      */
     static void bulkLoad(String db, long n) throws Exception {
+        bulkLoad(db, n, i -> "bench", Instant.parse("2026-01-01T00:00:00Z"), 10);
+    }
+
+    /**
+     * As above, with the collector of item {@code i} from {@code collector}, and item {@code i} collected
+     * {@code i * stepMicros} microseconds after {@code base}, truncated to the millisecond.
+     */
+    static void bulkLoad(String db, long n, java.util.function.LongFunction<String> collector, Instant base, long stepMicros) throws Exception {
         try (Connection ev = BenchDb.connect(db); Connection nodes = BenchDb.connect(db); Statement s = ev.createStatement()) {
             s.execute("DROP INDEX evidence_payload_sha256, evidence_leaf_hash, evidence_collected_at, evidence_collector");
             s.execute("ALTER TABLE evidence DROP CONSTRAINT evidence_id_key");
@@ -264,19 +272,19 @@ public final class LedgerDbBench {
             ByteArrayOutputStream nodeBuf = new ByteArrayOutputStream(1 << 20);
             CompactRange.NodeVisitor toCopy = (level, idx, hash) -> nodeBuf.writeBytes(
                     (level + "\t" + idx + "\t\\\\x" + Codec.toHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII));
-            Instant base = Instant.parse("2026-01-01T00:00:00Z");
             List<String> controls = List.of("ISO27001:A.8.15");
             StringBuilder line = new StringBuilder(1024);
             Instant last = base;
             for (long i = 0; i < n; i++) {
-                Instant at = base.plusMillis(i / 100);
+                Instant at = base.plusMillis(i * stepMicros / 1000);
                 last = at;
                 UUID id = new UUID(0x7e57_0000_0000_4000L, 0x8000_0000_0000_0000L | i);
                 byte[] payload = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
                 String summary = "synthetic evidence " + i;
-                EvidenceLeaf.Canonical leaf = EvidenceLeaf.build(id, "bench", at, null, controls, "pass", summary, payload);
+                String source = collector.apply(i);
+                EvidenceLeaf.Canonical leaf = EvidenceLeaf.build(id, source, at, null, controls, "pass", summary, payload);
                 line.setLength(0);
-                line.append(i).append('\t').append(id).append("\tbench\t")
+                line.append(i).append('\t').append(id).append('\t').append(source).append('\t')
                         .append(OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).append("\t{ISO27001:A.8.15}\tpass\t").append(summary)
                         .append("\t\\\\x").append(Codec.toHex(leaf.payloadSha256()))
                         .append("\t\\\\x").append(Codec.toHex(leaf.bytes()))
