@@ -14,12 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.trustledger.common.Role;
 import org.trustledger.tlog.Codec;
 
@@ -33,15 +29,15 @@ public class LedgerStaffResource {
 
     private final EvidenceLedger ledger;
     private final GovernanceLog governance;
-    private final DataSource dataSource;
+    private final LedgerVerification verification;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
 
-    public LedgerStaffResource(EvidenceLedger ledger, GovernanceLog governance, DataSource dataSource, SecurityIdentity identity,
+    public LedgerStaffResource(EvidenceLedger ledger, GovernanceLog governance, LedgerVerification verification, SecurityIdentity identity,
             ObjectMapper mapper) {
         this.ledger = ledger;
         this.governance = governance;
-        this.dataSource = dataSource;
+        this.verification = verification;
         this.identity = identity;
         this.mapper = mapper;
     }
@@ -74,20 +70,7 @@ public class LedgerStaffResource {
     @Path("/ledger/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     public VerifyResult verify() {
-        LedgerVerifier.Result r;
-        try (Connection c = dataSource.getConnection()) {
-            r = LedgerVerifier.verify(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger verification could not read the database", e);
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("ok", r.ok());
-        details.put("checked", r.checked());
-        if (r.problem() != null) {
-            details.put("problem_kind", r.problem().kind());
-            details.put("problem_location", r.problem().location());
-        }
-        governance.record(GovernanceLog.LEDGER_VERIFIED, identity.getPrincipal().getName(), null, details);
+        LedgerVerifier.Result r = verification.run(identity.getPrincipal().getName()).result();
         return new VerifyResult(r.ok(), r.checked(), r.problem());
     }
 

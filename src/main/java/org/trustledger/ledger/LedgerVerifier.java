@@ -2,7 +2,9 @@ package org.trustledger.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +62,11 @@ public final class LedgerVerifier {
     };
 
     private LedgerVerifier() {
+    }
+
+    /** The checks' names in the order they run: the keys of {@link Result#checked()} when all pass. */
+    public static List<String> checkNames() {
+        return Arrays.stream(CHECKS).map(Named::name).toList();
     }
 
     public static Result verify(Connection c) throws SQLException {

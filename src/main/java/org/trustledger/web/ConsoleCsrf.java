@@ -46,6 +46,18 @@ public class ConsoleCsrf {
                 || extensionPaths.contains(path) || ctx.get(TOKEN_KEY) != null) {
             return;
         }
+        ensureToken(ctx, cookieName, clientIp);
+    }
+
+    /**
+     * Puts the session's token (the cookie's, or a new one set in the cookie) where {@code inject:csrf.token} reads it,
+     * unless it is there already. Also used by {@link ErrorBodies}: a form post refused before quarkus-rest-csrf has
+     * verified it (a role check, a bad token) still renders the console error page, whose sign-out form needs the token.
+     */
+    static void ensureToken(RoutingContext ctx, String cookieName, ClientIp clientIp) {
+        if (ctx.get(TOKEN_KEY) != null) {
+            return;
+        }
         Cookie existing = ctx.request().getCookie(cookieName);
         byte[] bytes = existing == null ? null : decode(existing.getValue());
         if (bytes == null) {

@@ -2,6 +2,7 @@ package org.trustledger.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -22,9 +24,16 @@ public class ErrorBodies {
     private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
 
     private final Template error;
+    private final CurrentVertxRequest current;
+    private final String csrfCookie;
+    private final ClientIp clientIp;
 
-    public ErrorBodies(@Location("console/error.html") Template error) {
+    public ErrorBodies(@Location("console/error.html") Template error, CurrentVertxRequest current,
+            @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token") String csrfCookie, ClientIp clientIp) {
         this.error = error;
+        this.current = current;
+        this.csrfCookie = csrfCookie;
+        this.clientIp = clientIp;
     }
 
     @ServerResponseFilter
@@ -44,6 +53,9 @@ public class ErrorBodies {
                 response.setEntity(null);
                 response.getHeaders().putSingle("Location", signInFor(request));
                 return;
+            }
+            if (current.getCurrent() != null) {
+                ConsoleCsrf.ensureToken(current.getCurrent(), csrfCookie, clientIp);
             }
             response.setEntity(error.data("problem", problem).data("title", HttpStatusTitles.title(status)).render(), null, HTML);
         }

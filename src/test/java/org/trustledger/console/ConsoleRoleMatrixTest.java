@@ -97,6 +97,8 @@ class ConsoleRoleMatrixTest {
     private static String fixture(String name) {
         return switch (name) {
             case "collectorId" -> "t-manual";
+            // A day is not created: only refused roles post to it here, and a refusal happens before the day is read.
+            case "day" -> java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
             default -> throw new AssertionError("no fixture for the console path parameter {" + name + "}: add one to ConsoleRoleMatrixTest.fixture");
         };
     }
