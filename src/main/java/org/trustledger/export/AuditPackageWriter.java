@@ -141,8 +141,11 @@ public class AuditPackageWriter {
         }
     }
 
-    /** Streams the package for {@code plan} and records the export as a governance event of {@code actor}. */
-    public void write(Plan plan, String actor, OutputStream raw) throws IOException {
+    /**
+     * Streams the package for {@code plan}, telling {@code progress} how far it got, and records the export as a
+     * governance event of {@code actor}.
+     */
+    public void write(Plan plan, String actor, OutputStream raw, PackageProgress progress) throws IOException {
         SigningKey key = keys.current();
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, 1 << 16));
         PackageZip pkg = new PackageZip(zip);
@@ -155,10 +158,14 @@ public class AuditPackageWriter {
             c.setReadOnly(true);
             try {
                 pkg.put("public-key.pem", key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
-                writeEvidence(c, plan, pkg, counts);
+                progress.step("evidence");
+                writeEvidence(c, plan, pkg, counts, progress);
                 pkg.put(PeriodStatusPage.fileName(plan.framework()), new PeriodStatusPage(system, collectors, policies).render(c, plan));
+                progress.step("status page and control lists");
                 writeControlLists(c, plan, pkg);
+                progress.step("manifests");
                 counts.manifests = writeManifests(c, plan, pkg, key.keyId());
+                progress.step("governance log and policies");
                 writeGovernance(c, plan, pkg);
                 writePolicies(plan, pkg);
             } finally {
@@ -170,6 +177,7 @@ public class AuditPackageWriter {
         } catch (SQLException e) {
             throw new IOException("cannot read the ledger for the export", e);
         }
+        progress.step("signing");
         byte[] packageJson = packageJson(plan, key, counts, pkg.files);
         List<PackageZip.FileEntry> all = new ArrayList<>(pkg.files);
         pkg.put("package.json", packageJson);
@@ -228,7 +236,8 @@ public class AuditPackageWriter {
     /** Inclusion proofs computed per database round trip. */
     private static final int PROOF_BATCH = 1000;
 
-    private void writeEvidence(Connection c, Plan plan, PackageZip pkg, Counts counts) throws SQLException, IOException {
+    private void writeEvidence(Connection c, Plan plan, PackageZip pkg, Counts counts, PackageProgress progress)
+            throws SQLException, IOException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT idx, canonical, leaf_hash FROM evidence WHERE idx >= ? AND idx < ? ORDER BY idx")) {
             ps.setFetchSize(FETCH);
@@ -262,6 +271,7 @@ public class AuditPackageWriter {
                     proof.forEach(h -> hashes.add(Codec.toHex(h)));
                     pkg.put("proofs/" + idx + ".json", Jcs.canonicalize(p));
                     counts.evidence++;
+                    progress.evidence(counts.evidence);
                 }
             }
         }

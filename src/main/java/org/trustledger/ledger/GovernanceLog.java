@@ -32,6 +32,7 @@ public class GovernanceLog {
     public static final String LOGIN_FAILED = "login_failed";
     public static final String STAFF_ACCOUNT_CREATED = "staff_account_created";
     public static final String STAFF_ROLES_CHANGED = "staff_roles_changed";
+    public static final String STAFF_ACCOUNT_CHANGED = "staff_account_changed";
     public static final String EVIDENCE_SUBMITTED = "evidence_submitted";
     public static final String MANIFEST_SEALED = "manifest_sealed";
     public static final String KEY_CREATED = "key_created";

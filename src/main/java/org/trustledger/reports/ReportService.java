@@ -27,15 +27,17 @@ public class ReportService {
             ReportKind.TIA, List.of("GDPR:Art.44", "GDPR:Art.46", "ISO27001:A.5.14", "ISO27001:A.5.34"));
 
     private final ReportRenderer renderer;
+    private final SoaRenderer soa;
     private final ReportStore store;
     private final EvidenceLedger ledger;
     private final GovernanceLog governance;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReportService(ReportRenderer renderer, ReportStore store, EvidenceLedger ledger, GovernanceLog governance, ObjectMapper json,
-            Clock clock) {
+    public ReportService(ReportRenderer renderer, SoaRenderer soa, ReportStore store, EvidenceLedger ledger, GovernanceLog governance,
+            ObjectMapper json, Clock clock) {
         this.renderer = renderer;
+        this.soa = soa;
         this.store = store;
         this.ledger = ledger;
         this.governance = governance;
@@ -44,15 +46,17 @@ public class ReportService {
     }
 
     /**
-     * Renders the RoPA, or the TIAs (all, or one vendor's), and stores each rendering; its SHA-256 becomes an
-     * evidence item in the ledger in the same transaction.
+     * Renders the RoPA, the TIAs (all, or the vendor {@code subject}'s) or the SoA of the framework {@code subject}, and
+     * stores each rendering with its SHA-256. A RoPA or TIA rendering also becomes an evidence item in the ledger in the
+     * same transaction; every rendering is a governance event.
      */
     @Transactional
-    public List<Report> render(ReportKind kind, Optional<String> vendorId, String actor) {
+    public List<Report> render(ReportKind kind, Optional<String> subject, String actor) {
         LocalDate today = LocalDate.now(clock);
         List<ReportRenderer.Rendered> rendered = switch (kind) {
             case ROPA -> List.of(renderer.ropa(today));
-            case TIA -> vendorId.map(id -> List.of(renderer.tia(vendorNeedingAssessment(id), today))).orElseGet(() -> renderer.tias(today));
+            case TIA -> subject.map(id -> List.of(renderer.tia(vendorNeedingAssessment(id), today))).orElseGet(() -> renderer.tias(today));
+            case SOA -> List.of(soa(subject.orElseThrow(() -> DomainException.invalid("framework", "is required")), today));
         };
         List<Report> saved = new ArrayList<>();
         for (ReportRenderer.Rendered r : rendered) {
@@ -64,6 +68,12 @@ public class ReportService {
         return saved;
     }
 
+    /** The SoA with internal detail (each collector's latest summary and ledger entry): it is kept for staff, not published. */
+    private ReportRenderer.Rendered soa(String framework, LocalDate today) {
+        byte[] html = soa.render(framework, true).orElseThrow(() -> DomainException.invalid("framework", "must be one of iso27001, soc2, gdpr"));
+        return new ReportRenderer.Rendered(ReportKind.SOA, framework, today.toString(), html);
+    }
+
     private void record(Report report, String actor) {
         ObjectNode payload = json.createObjectNode()
                 .put("report_id", report.id())
@@ -72,10 +82,15 @@ public class ReportService {
                 .put("period", report.period())
                 .put("sha256", report.sha256())
                 .put("size", report.size());
+        ReportKind kind = ReportKind.valueOf(report.kind().toUpperCase(java.util.Locale.ROOT));
+        if (!CONTROLS.containsKey(kind)) {
+            // An SoA states which controls apply; it is evidence for none of them, so only the governance chain records it.
+            governance.record(GovernanceLog.REPORT_RENDERED, actor, "report:" + report.id(), payload);
+            return;
+        }
         String summary = ("ropa".equals(report.kind()) ? "Record of processing activities " : "Transfer impact assessment " + report.subject() + " ")
                 + report.period() + " rendered";
-        AppendedEvidence leaf = ledger.append(List.of(new NewEvidence("reports", CONTROLS.get(ReportKind.valueOf(report.kind().toUpperCase(
-                java.util.Locale.ROOT))), "pass", summary, payload))).get(0);
+        AppendedEvidence leaf = ledger.append(List.of(new NewEvidence("reports", CONTROLS.get(kind), "pass", summary, payload))).get(0);
         ObjectNode details = payload.deepCopy().put("evidence_index", leaf.index());
         governance.record(GovernanceLog.REPORT_RENDERED, actor, "report:" + report.id(), details);
     }

@@ -65,6 +65,12 @@ public class ReportStore implements PanacheRepositoryBase<StoredReport, Long> {
         return q.getResultStream().map(ReportStore::report).toList();
     }
 
+    /** One page of every rendering, newest first (on the primary key), for the console's list. */
+    @Transactional
+    public List<Report> page(int offset, int limit) {
+        return metadata(" order by r.id desc", limit).setFirstResult(offset).getResultStream().map(ReportStore::report).toList();
+    }
+
     /** The newest rendering of a kind, e.g. the RoPA the currency check judges. */
     @Transactional
     public Optional<Report> latest(ReportKind kind) {

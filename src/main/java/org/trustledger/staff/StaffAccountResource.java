@@ -14,33 +14,26 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.trustledger.common.Role;
-import org.trustledger.ledger.GovernanceLog;
-import org.trustledger.web.Problem;
 
+/** Admin API of staff accounts; the rules and governance events live in {@link StaffAccounts}, shared with the console. */
 @Path("/api/v1/staff/accounts")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffAccountResource {
 
     private final StaffAccounts accounts;
-    private final GovernanceLog governance;
     private final SecurityIdentity identity;
 
-    public StaffAccountResource(StaffAccounts accounts, GovernanceLog governance, SecurityIdentity identity) {
+    public StaffAccountResource(StaffAccounts accounts, SecurityIdentity identity) {
         this.accounts = accounts;
-        this.governance = governance;
         this.identity = identity;
     }
 
     public record AccountView(String username, List<String> roles, boolean enabled, Instant createdAt, Instant lastLoginAt,
             Instant rolesReviewedAt) {
-        static AccountView of(StaffAccount a) {
-            return new AccountView(a.username, List.copyOf(new TreeSet<>(a.roleSet())), a.enabled, a.createdAt, a.lastLoginAt,
-                    a.rolesReviewedAt);
+        static AccountView of(StaffAccounts.Account a) {
+            return new AccountView(a.username(), a.roles(), a.enabled(), a.createdAt(), a.lastLoginAt(), a.rolesReviewedAt());
         }
     }
 
@@ -52,18 +45,9 @@ public class StaffAccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewAccountRequest body) {
-        String weakness = PasswordHasher.weakness(body.password());
-        if (weakness != null) {
-            return Problem.invalid(422, "The password is not acceptable.", List.of(new Problem.FieldError("password", weakness)))
-                    .toResponse();
-        }
-        if (!accounts.create(body.username(), body.password(), Set.copyOf(body.roles()))) {
-            return Problem.of(409, "An account with this username already exists.").toResponse();
-        }
-        governance.record(GovernanceLog.STAFF_ACCOUNT_CREATED, identity.getPrincipal().getName(), "staff:" + body.username(),
-                Map.of("roles", List.copyOf(new TreeSet<>(body.roles()))));
-        return Response.created(URI.create("/api/v1/staff/accounts/" + body.username()))
-                .entity(new AccountView(body.username(), List.copyOf(new TreeSet<>(body.roles())), true, null, null, null))
+        StaffAccounts.Account a = accounts.add(identity.getPrincipal().getName(), body);
+        return Response.created(URI.create("/api/v1/staff/accounts/" + a.username()))
+                .entity(new AccountView(a.username(), a.roles(), true, null, null, null))
                 .build();
     }
 }

@@ -99,8 +99,41 @@ class ConsoleRoleMatrixTest {
             case "collectorId" -> "t-manual";
             // A day is not created: only refused roles post to it here, and a refusal happens before the day is read.
             case "day" -> java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+            case "reportId" -> given().cookie("tl_session", org.trustledger.Staff.admin()).contentType("application/json")
+                    .body(Map.of("kind", "ropa")).post("/api/v1/reports").then().statusCode(201).extract().path("[0].id").toString();
+            case "exportId" -> finishedExport();
+            case "username" -> "admin";
+            case "serviceAccountId" -> Long.toString(matrixServiceAccount());
+            case "serviceTokenId" -> given().cookie("tl_session", org.trustledger.Staff.admin()).contentType("application/json")
+                    .body(Map.of("scopes", List.of("collector:t-pushed"), "label", "matrix"))
+                    .post("/api/v1/service-accounts/" + matrixServiceAccount() + "/tokens").then().statusCode(201)
+                    .extract().path("details.id").toString();
             default -> throw new AssertionError("no fixture for the console path parameter {" + name + "}: add one to ConsoleRoleMatrixTest.fixture");
         };
+    }
+
+    /** An export queued through the console form and waited for, so its download answers 200 to the roles that may read it. */
+    private static String finishedExport() {
+        ConsoleSignIn.Session admin = ConsoleSignIn.session("admin");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String location = given().cookie("tl_session", admin.cookie()).cookie("csrf-token", admin.csrf()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrf())
+                .formParam("framework", "iso27001").formParam("from", today).formParam("to", today)
+                .post("/staff/exports").then().statusCode(303).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        org.trustledger.export.ExportJobsWait.untilFinished(Long.parseLong(id));
+        return id;
+    }
+
+    private static long matrixServiceAccount() {
+        String admin = org.trustledger.Staff.admin();
+        Response created = given().cookie("tl_session", admin).contentType("application/json").body(Map.of("name", "matrix-ci"))
+                .post("/api/v1/service-accounts");
+        if (created.statusCode() == 201) {
+            return created.jsonPath().getLong("id");
+        }
+        return given().cookie("tl_session", admin).get("/api/v1/service-accounts").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.name == 'matrix-ci' }.id");
     }
 
     private static String fill(String template, Map<String, String> ids) {
