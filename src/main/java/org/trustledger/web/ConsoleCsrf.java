@@ -42,7 +42,10 @@ public class ConsoleCsrf {
     @ServerRequestFilter(preMatching = true)
     public void issue(ContainerRequestContext request, RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!"GET".equals(request.getMethod()) || !(path.equals("/staff") || path.startsWith("/staff/"))
+        // Every method, not only GET: a refused console post (403 before the CSRF check runs, 400, 404) is answered with
+        // the error page, whose layout carries the sign-out form and so needs the token too. The extension still verifies
+        // every post's field against the cookie; this only makes the cookie's value available to the page.
+        if (!(path.equals("/staff") || path.startsWith("/staff/"))
                 || extensionPaths.contains(path) || ctx.get(TOKEN_KEY) != null) {
             return;
         }

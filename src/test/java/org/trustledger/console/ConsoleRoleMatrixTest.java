@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.trustledger.Staff;
 import org.trustledger.common.Role;
 
 /**
@@ -97,6 +98,17 @@ class ConsoleRoleMatrixTest {
     private static String fixture(String name) {
         return switch (name) {
             case "collectorId" -> "t-manual";
+            case "runId" -> given().cookie("tl_session", Staff.admin()).contentType("application/json").post("/api/v1/collectors/t-manual/run")
+                    .then().statusCode(200).extract().path("id").toString();
+            case "tokenId" -> given().cookie("tl_session", Staff.admin()).contentType("application/json").body(Map.of("label", "role matrix"))
+                    .post("/api/v1/collectors/t-pushed/tokens").then().statusCode(201).extract().path("details.id").toString();
+            case "gapId" -> {
+                // A failing check opens a gap (or keeps the one open): its id is the fixture.
+                given().cookie("tl_session", Staff.admin()).contentType("application/json").post("/api/v1/collectors/t-cmd-false/run")
+                        .then().statusCode(200);
+                yield given().cookie("tl_session", Staff.admin()).queryParam("source", "t-cmd-false").queryParam("status", "open")
+                        .get("/api/v1/gaps").then().statusCode(200).extract().path("[0].id").toString();
+            }
             default -> throw new AssertionError("no fixture for the console path parameter {" + name + "}: add one to ConsoleRoleMatrixTest.fixture");
         };
     }
