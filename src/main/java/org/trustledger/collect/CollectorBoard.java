@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -50,8 +51,9 @@ public class CollectorBoard {
             return definition.id();
         }
 
+        /** How long a run counts as current, as people say it: "1 day", "6 hours". */
         public String freshness() {
-            return CollectorDefinition.text(definition.freshness());
+            return readable(definition.freshness());
         }
     }
 
@@ -139,7 +141,7 @@ public class CollectorBoard {
         List<ControlRef> controls = d.controls().stream()
                 .map(c -> new ControlRef(c, catalog.control(c).map(Control::title).orElse(""))).toList();
         boolean manual = d.type().equals("manual");
-        return new Detail(row, controls, pretty(d.params()), d.timeout().toString(),
+        return new Detail(row, controls, pretty(d.params()), readable(d.timeout()),
                 manual ? d.params().path("evidence").asText() : null, manual ? ManualCollector.maxValidity(d).toDays() : null);
     }
 
@@ -179,6 +181,23 @@ public class CollectorBoard {
         } catch (ParseException e) {
             return null;
         }
+    }
+
+    /** "30 days", "1 hour", "90 seconds": the largest unit that divides the duration. */
+    static String readable(Duration d) {
+        long s = d.toSeconds();
+        if (s > 0 && s % 86_400 == 0) {
+            return plural(s / 86_400, "day");
+        } else if (s > 0 && s % 3600 == 0) {
+            return plural(s / 3600, "hour");
+        } else if (s > 0 && s % 60 == 0) {
+            return plural(s / 60, "minute");
+        }
+        return plural(s, "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static String pretty(JsonNode node) {
