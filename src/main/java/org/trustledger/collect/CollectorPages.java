@@ -18,6 +18,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -115,8 +117,8 @@ public class CollectorPages {
     @Path("/{collectorId}")
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR })
     public TemplateInstance detail(@RestPath String collectorId, @RestQuery String page, @RestQuery String notice, @RestQuery String run,
-            @RestQuery String token, @Context UriInfo uri, @Context RoutingContext ctx) {
-        return detailPage(collectorId, Pager.page(page), uri, ctx, noticeText(collectorId, notice, run, token), null, Forms.empty());
+            @RestQuery String token, @Context RoutingContext ctx) {
+        return detailPage(collectorId, Pager.page(page), ctx, noticeText(collectorId, notice, run, token), null, Forms.empty());
     }
 
     @GET
@@ -143,13 +145,13 @@ public class CollectorPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE })
     public Response upload(@RestPath String collectorId, @RestForm("file") FileUpload file, @RestForm("expires_at") String expiresAt,
-            @RestForm("note") String note, @Context UriInfo uri, @Context RoutingContext ctx) {
+            @RestForm("note") String note, @Context RoutingContext ctx) {
         try {
             ManualEvidence.Result r = evidence.accept(collectorId, CollectorResource.fromForm(file, expiresAt, note), username());
             return Response.seeOther(URI.create(pagePath(collectorId) + "?notice=uploaded&run=" + r.run().id())).build();
         } catch (DomainException e) {
             Forms kept = new Forms(nullToEmpty(expiresAt), nullToEmpty(note), "", "", Map.of(), "upload");
-            return refused(e, errors -> detailPage(collectorId, 1, uri, ctx, null, null, withErrors(kept, errors)));
+            return refused(e, errors -> detailPage(collectorId, 1, ctx, null, null, withErrors(kept, errors)));
         }
     }
 
@@ -162,14 +164,14 @@ public class CollectorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.ADMIN)
     public Response issueToken(@RestPath String collectorId, @RestForm String label, @RestForm("expires_in_days") String expiresInDays,
-            @Context UriInfo uri, @Context RoutingContext ctx) {
+            @Context RoutingContext ctx) {
         Forms kept = new Forms("", "", nullToEmpty(label), nullToEmpty(expiresInDays), Map.of(), "token");
         try {
             ServiceTokens.Issued issued = tokens.issue(collectorId, label, days(expiresInDays), username());
-            return Response.ok(detailPage(collectorId, 1, uri, ctx, "Token " + issued.token().id() + " created.", issued, Forms.empty()))
+            return Response.ok(detailPage(collectorId, 1, ctx, "Token " + issued.token().id() + " created.", issued, Forms.empty()))
                     .header("Cache-Control", "no-store").build();
         } catch (DomainException e) {
-            return refused(e, errors -> detailPage(collectorId, 1, uri, ctx, null, null, withErrors(kept, errors)));
+            return refused(e, errors -> detailPage(collectorId, 1, ctx, null, null, withErrors(kept, errors)));
         }
     }
 
@@ -182,7 +184,7 @@ public class CollectorPages {
         return Response.seeOther(URI.create(pagePath(collectorId) + "?notice=revoked&token=" + t.id())).build();
     }
 
-    private TemplateInstance detailPage(String collectorId, int page, UriInfo uri, RoutingContext ctx, String notice,
+    private TemplateInstance detailPage(String collectorId, int page, RoutingContext ctx, String notice,
             ServiceTokens.Issued issued, Forms forms) {
         CollectorBoard.Detail detail = board.detail(collectorId);
         String id = detail.row().id();
@@ -195,7 +197,12 @@ public class CollectorPages {
                 type.equals("manual") ? uploads.list(id, UPLOADS_SHOWN) : List.of(), gaps.recentForSource(id, GAPS_SHOWN),
                 pushed && admin ? tokens.list(id) : List.of(), canAct, canAct && type.equals("manual"), pushed && admin,
                 evidence.maxUploadBytes() / 1024, tokens.defaultDays(), notice, issued, CspNonce.of(ctx));
-        return Templates.detail(view, forms, Pager.of(uri, page, RUNS_PAGE_SIZE, runs.size()));
+        // Links of the run history name the collector page itself: this page is also the answer to a refused post, and
+        // a notice of the last action should not follow the reader from page to page.
+        boolean more = runs.size() > RUNS_PAGE_SIZE;
+        Pager pager = new Pager(page, RUNS_PAGE_SIZE, more, page > 1 ? pagePath(id) + "?page=" + (page - 1) : null,
+                more ? pagePath(id) + "?page=" + (page + 1) : null);
+        return Templates.detail(view, forms, pager);
     }
 
     /** The one-off message after a redirect, built from the ids in the query, never from text a link could carry. */
@@ -204,17 +211,17 @@ public class CollectorPages {
             return null;
         }
         return switch (notice) {
-            case "ran", "uploaded" -> runId(run).flatMap(id -> board.run(collectorId, id))
+            case "ran", "uploaded" -> idOf(run).flatMap(id -> board.run(collectorId, id))
                     .map(r -> (notice.equals("uploaded") ? "File uploaded. " : "") + "Run " + r.id() + " recorded: " + r.status().wire() + " — "
                             + r.summary())
                     .orElse(null);
-            case "revoked" -> runId(token).map(id -> "Token " + id + " revoked.").orElse(null);
+            case "revoked" -> idOf(token).map(id -> "Token " + id + " revoked.").orElse(null);
             default -> null;
         };
     }
 
-    private static java.util.Optional<Long> runId(String text) {
-        return text != null && text.matches("^[1-9]\\d{0,17}$") ? java.util.Optional.of(Long.parseLong(text)) : java.util.Optional.empty();
+    private static Optional<Long> idOf(String text) {
+        return text != null && text.matches("^[1-9]\\d{0,17}$") ? Optional.of(Long.parseLong(text)) : Optional.empty();
     }
 
     /** A form's number field: blank is "not given"; anything else must be a whole number (the service checks the range). */
@@ -229,7 +236,7 @@ public class CollectorPages {
     }
 
     /** Field refusals come back as the page with the fields marked (400, 413, 422); anything else is the console's error page. */
-    static Response refused(DomainException e, java.util.function.Function<Map<String, String>, TemplateInstance> page) {
+    static Response refused(DomainException e, Function<Map<String, String>, TemplateInstance> page) {
         int status = switch (e.kind()) {
             case INVALID -> e instanceof ManualEvidence.TooLarge ? 413 : 400;
             case UNPROCESSABLE -> 422;

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,7 +47,7 @@ public class GapPages {
      * The board's search as submitted; the status select shows {@code open} when the query names none, which is what the
      * board lists by default.
      */
-    public record ListView(GapBoard.Query query, List<Framework> frameworks, List<Row> rows, Map<String, String> errors, String me) {
+    public record ListView(GapBoard.Query query, List<Framework> frameworks, List<Row> rows, Map<String, String> errors, String mineHref) {
     }
 
     public record ControlRef(String id, String title) {
@@ -94,10 +96,10 @@ public class GapPages {
         try {
             List<Gap> found = board.search(q, Pager.offset(p, PAGE_SIZE), PAGE_SIZE + 1);
             List<Row> rows = found.subList(0, Math.min(found.size(), PAGE_SIZE)).stream().map(this::row).toList();
-            return Response.ok(Templates.list(new ListView(q, catalog.frameworks(), rows, Map.of(), username()), Pager.of(uri, p, PAGE_SIZE,
+            return Response.ok(Templates.list(new ListView(q, catalog.frameworks(), rows, Map.of(), mineHref()), Pager.of(uri, p, PAGE_SIZE,
                     found.size()))).build();
         } catch (DomainException e) {
-            return CollectorPages.refused(e, errors -> Templates.list(new ListView(q, catalog.frameworks(), List.of(), errors, username()),
+            return CollectorPages.refused(e, errors -> Templates.list(new ListView(q, catalog.frameworks(), List.of(), errors, mineHref()),
                     Pager.of(uri, p, PAGE_SIZE, 0)));
         }
     }
@@ -183,6 +185,11 @@ public class GapPages {
             throw DomainException.notFound("No such gap.");
         }
         return Long.parseLong(gapId);
+    }
+
+    /** The board filtered to the viewer's open gaps. */
+    private String mineHref() {
+        return "/staff/gaps?status=open&assignee=" + URLEncoder.encode(username(), StandardCharsets.UTF_8);
     }
 
     private String username() {

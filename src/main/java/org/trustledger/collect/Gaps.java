@@ -209,7 +209,7 @@ public class Gaps {
         g.closedAt = clock.instant();
         g.closedBy = actor;
         g.closedByRun = runId;
-        g.flush();
+        GapEntry.flush();
         transition(g.id, actor, "closed", resolution);
         return g.view();
     }

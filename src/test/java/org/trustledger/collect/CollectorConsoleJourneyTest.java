@@ -91,6 +91,9 @@ class CollectorConsoleJourneyTest {
 
         ConsoleSignIn.browser(driver, base, "compliance");
         waiting().until(d -> d.getCurrentUrl().endsWith("/staff"));
+        open("/staff/collectors?type=nope&status=maybe");
+        assertTrue(driver.findElement(By.id("type-error")).isDisplayed());
+        WebCheck.accessible(driver, "collector list, refused filter");
         open("/staff/collectors?type=manual");
         WebCheck.accessible(driver, "collector list");
         driver.findElement(By.linkText("t-manual")).click();

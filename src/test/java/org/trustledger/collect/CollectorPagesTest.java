@@ -73,6 +73,30 @@ class CollectorPagesTest {
     }
 
     @Test
+    void theRunHistoryPagesNewestFirstWithoutOverlap() {
+        ConsoleSignIn.Session auditor = ConsoleSignIn.session("auditor");
+        for (int i = 0; i < 22; i++) {
+            Api.run("t-file-pass").then().statusCode(200);
+        }
+        Pattern run = Pattern.compile("<a href=\"/staff/collectors/t-file-pass/runs/(\\d+)\">Run ");
+        String first = page(auditor).get("/staff/collectors/t-file-pass").then().statusCode(200).extract().asString();
+        assertTrue(first.contains("href=\"/staff/collectors/t-file-pass?page=2\" rel=\"next\""), "a next page");
+        String second = page(auditor).get("/staff/collectors/t-file-pass?page=2").then().statusCode(200).extract().asString();
+        assertTrue(second.contains("href=\"/staff/collectors/t-file-pass?page=1\" rel=\"prev\""));
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String html : new String[] {first, second}) {
+            Matcher m = run.matcher(html);
+            while (m.find()) {
+                ids.add(Long.parseLong(m.group(1)));
+            }
+        }
+        String newest40 = Api.string(db, "SELECT string_agg(id::text, ',' ORDER BY collected_at DESC, id DESC) FROM (SELECT id, collected_at"
+                + " FROM collector_run WHERE collector_id = 't-file-pass' ORDER BY collected_at DESC, id DESC LIMIT 40) r");
+        assertEquals(newest40, String.join(",", ids.stream().map(String::valueOf).toList()), "newest first, each run once");
+        page(auditor).get("/staff/collectors/t-file-pass?page=0").then().statusCode(400);
+    }
+
+    @Test
     void runNowRecordsARunAndSaysSo() {
         ConsoleSignIn.Session compliance = ConsoleSignIn.session("compliance");
         long runs = Api.count(db, "SELECT count(*) FROM collector_run WHERE collector_id = 't-cmd-true'");
