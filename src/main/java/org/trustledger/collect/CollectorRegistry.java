@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trustledger.common.DomainException;
 import org.trustledger.config.ConfigFileException;
 import org.trustledger.controls.ControlCatalog;
 
@@ -60,6 +61,20 @@ public class CollectorRegistry {
 
     public Optional<CollectorDefinition> find(String id) {
         return Optional.ofNullable(id == null ? null : definitions.get(id));
+    }
+
+    /** The loaded collector, or the domain's 404. */
+    public CollectorDefinition require(String id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("No collector with this id."));
+    }
+
+    /** The loaded collector of {@code type}; a collector of another type is a conflict (409), not a missing one. */
+    public CollectorDefinition requireType(String id, String type) {
+        CollectorDefinition d = require(id);
+        if (!d.type().equals(type)) {
+            throw DomainException.conflict("This collector is of type " + d.type() + "; this operation needs a " + type + " collector.");
+        }
+        return d;
     }
 
     public Map<String, CollectorType> types() {

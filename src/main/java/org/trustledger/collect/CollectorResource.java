@@ -17,18 +17,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.trustledger.collect.types.ManualCollector;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.trustledger.common.Role;
 import org.trustledger.web.Problem;
 
@@ -43,21 +40,21 @@ public class CollectorResource {
     private final CollectorRuns runs;
     private final CollectorRunner runner;
     private final CollectorScheduler scheduler;
-    private final ServiceTokens tokens;
+    private final CollectorTokens collectorTokens;
     private final ManualUploads uploads;
-    private final CollectorsConfig config;
+    private final ManualEvidence evidence;
     private final SecurityIdentity identity;
     private final Clock clock;
 
     public CollectorResource(CollectorRegistry registry, CollectorRuns runs, CollectorRunner runner, CollectorScheduler scheduler,
-            ServiceTokens tokens, ManualUploads uploads, CollectorsConfig config, SecurityIdentity identity, Clock clock) {
+            CollectorTokens collectorTokens, ManualUploads uploads, ManualEvidence evidence, SecurityIdentity identity, Clock clock) {
         this.registry = registry;
         this.runs = runs;
         this.runner = runner;
         this.scheduler = scheduler;
-        this.tokens = tokens;
+        this.collectorTokens = collectorTokens;
         this.uploads = uploads;
-        this.config = config;
+        this.evidence = evidence;
         this.identity = identity;
         this.clock = clock;
     }
@@ -119,14 +116,8 @@ public class CollectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN)
     public Response issueToken(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") Requests.NewToken body) {
-        CollectorDefinition d = ofType(id, "pushed");
-        Duration lifetime = body.expiresInDays() == null ? config.tokenDefaultLifetime() : Duration.ofDays(body.expiresInDays());
-        if (lifetime.compareTo(config.tokenMaxLifetime()) > 0) {
-            throw new Problem.Exception(Problem.invalid(422, "The token lifetime is too long.",
-                    List.of(new Problem.FieldError("expires_in_days", "must be at most " + config.tokenMaxLifetime().toDays()))));
-        }
-        ServiceTokens.Issued issued = tokens.issue(d.id(), body.label().strip(), lifetime, username());
-        return Response.created(URI.create("/api/v1/collectors/" + d.id() + "/tokens/" + issued.token().id()))
+        ServiceTokens.Issued issued = collectorTokens.issue(id, body.label(), body.expiresInDays(), username());
+        return Response.created(URI.create("/api/v1/collectors/" + issued.token().collectorId() + "/tokens/" + issued.token().id()))
                 .entity(Map.of("token", issued.secret(), "details", issued.token(),
                         "note", "The token is shown only now; TrustLedger keeps only its SHA-256."))
                 .build();
@@ -136,8 +127,7 @@ public class CollectorResource {
     @Path("/{id}/tokens")
     @RolesAllowed(Role.ADMIN)
     public List<ServiceTokens.TokenView> listTokens(@PathParam("id") String id) {
-        definition(id);
-        return tokens.list(id);
+        return collectorTokens.list(id);
     }
 
     @DELETE
@@ -145,45 +135,66 @@ public class CollectorResource {
     @RolesAllowed(Role.ADMIN)
     public ServiceTokens.TokenView revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
         definition(id);
-        long tid = parseId(tokenId, "token");
-        return tokens.revoke(id, tid, username()).orElseThrow(() -> Problem.Exception.of(404, "No such token for this collector."));
+        return collectorTokens.revoke(id, parseId(tokenId, "token"), username());
     }
 
-    public record UploadResult(ManualUploads.Upload upload, CollectorRun run) {
-    }
-
-    /** Stores a manual evidence file and runs the collector, so its status reflects the upload at once. */
+    /**
+     * Stores a manual evidence file sent as base64 in JSON and runs the collector, so its status reflects the upload at
+     * once. Decoding base64 is this encoding's own step; every other check is {@link ManualEvidence}'s.
+     */
     @POST
     @Path("/{id}/uploads")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE })
     public Response upload(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") Requests.Upload body) {
-        CollectorDefinition d = ofType(id, "manual");
-        byte[] content;
+        byte[] content = null;
+        if (body.contentBase64() != null) {
+            registry.requireType(id, "manual");
+            content = decodeBase64(body.contentBase64());
+        }
+        return uploaded(id, ManualEvidence.NewUpload.json(body.filename(), body.mediaType(), content, body.expiresAt(), body.note()));
+    }
+
+    /** The same upload as a form: the file in part {@code file} (its name and type are the part's), {@code expires_at}, {@code note}. */
+    @POST
+    @Path("/{id}/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE })
+    public Response uploadForm(@PathParam("id") String id, @RestForm("file") FileUpload file, @RestForm("expires_at") String expiresAt,
+            @RestForm("note") String note) {
+        return uploaded(id, fromForm(file, expiresAt, note));
+    }
+
+    private Response uploaded(String id, ManualEvidence.NewUpload upload) {
+        ManualEvidence.Result r;
         try {
-            content = Base64.getDecoder().decode(body.contentBase64());
+            r = evidence.accept(id, upload, username());
+        } catch (ManualEvidence.TooLarge e) {
+            throw new Problem.Exception(Problem.invalid(413, e.getMessage(),
+                    e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.reason())).toList()));
+        }
+        return Response.created(URI.create("/api/v1/collectors/" + r.upload().collectorId() + "/uploads/" + r.upload().id())).entity(r).build();
+    }
+
+    /**
+     * A multipart {@code file} part as an upload, for this API and the console's form alike. A browser sends a form
+     * whose file input was left empty as a part with no name and no bytes: that is no file.
+     */
+    static ManualEvidence.NewUpload fromForm(FileUpload file, String expiresAt, String note) {
+        boolean none = file == null || file.uploadedFile() == null || (file.size() == 0 && (file.fileName() == null || file.fileName().isEmpty()));
+        return ManualEvidence.NewUpload.part(none ? null : file.fileName(), none ? null : file.contentType(), none ? null : file.size(),
+                none ? null : () -> Files.readAllBytes(file.uploadedFile()), expiresAt, note);
+    }
+
+    private static byte[] decodeBase64(String text) {
+        if (!text.matches("^[A-Za-z0-9+/]*={0,2}$")) {
+            throw invalid("content_base64", "is not valid base64 (RFC 4648, standard alphabet with padding)");
+        }
+        try {
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw invalid("content_base64", "is not valid base64 (RFC 4648, standard alphabet with padding)");
         }
-        if (!body.contentBase64().matches("^[A-Za-z0-9+/]*={0,2}$") || content.length == 0) {
-            throw invalid("content_base64", content.length == 0 ? "must not be empty" : "is not valid base64");
-        }
-        if (content.length > config.maxUploadBytes()) {
-            throw new Problem.Exception(Problem.invalid(413, "The file is too large.",
-                    List.of(new Problem.FieldError("content_base64", "decodes to " + content.length + " bytes; the limit is " + config.maxUploadBytes()))));
-        }
-        Instant now = clock.instant();
-        Instant expires = parseExpiry(body.expiresAt());
-        if (!expires.isAfter(now)) {
-            throw invalid("expires_at", "must be in the future");
-        }
-        Duration max = ManualCollector.maxValidity(d);
-        if (expires.isAfter(now.plus(max))) {
-            throw invalid("expires_at", "must be within " + max.toDays() + " days from now for this collector");
-        }
-        ManualUploads.Upload u = uploads.store(d.id(), body.filename(), body.mediaType(), content, body.note(), expires, username());
-        CollectorRun run = runner.run(d, RunRecorder.Origin.UPLOAD, username());
-        return Response.created(URI.create("/api/v1/collectors/" + d.id() + "/uploads/" + u.id())).entity(new UploadResult(u, run)).build();
     }
 
     @GET
@@ -208,27 +219,8 @@ public class CollectorResource {
                 .header("Content-Disposition", "attachment; filename=\"upload-" + uid + ".bin\"").build();
     }
 
-    static Instant parseExpiry(String text) {
-        try {
-            if (text.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid("expires_at", "must be a date (yyyy-mm-dd) or an ISO-8601 date-time with offset");
-        }
-    }
-
     private CollectorDefinition definition(String id) {
-        return registry.find(id).orElseThrow(() -> Problem.Exception.of(404, "No collector with this id."));
-    }
-
-    private CollectorDefinition ofType(String id, String type) {
-        CollectorDefinition d = definition(id);
-        if (!d.type().equals(type)) {
-            throw Problem.Exception.of(409, "This collector is of type " + d.type() + "; this operation needs a " + type + " collector.");
-        }
-        return d;
+        return registry.require(id);
     }
 
     private String username() {

@@ -12,28 +12,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.trustledger.common.Role;
-import org.trustledger.controls.ControlCatalog;
-import org.trustledger.staff.StaffAccounts;
 import org.trustledger.web.Problem;
 
-/** Staff API of the nonconformity register. */
+/** Staff API of the nonconformity register; the checks are the services', shared with the console's gap pages. */
 @Path("/api/v1/gaps")
 @Produces(MediaType.APPLICATION_JSON)
 public class GapResource {
 
     private final Gaps gaps;
-    private final ControlCatalog catalog;
+    private final GapBoard board;
     private final SecurityIdentity identity;
-    private final StaffAccounts staffAccounts;
 
-    public GapResource(Gaps gaps, ControlCatalog catalog, SecurityIdentity identity, StaffAccounts staffAccounts) {
+    public GapResource(Gaps gaps, GapBoard board, SecurityIdentity identity) {
         this.gaps = gaps;
-        this.catalog = catalog;
+        this.board = board;
         this.identity = identity;
-        this.staffAccounts = staffAccounts;
     }
 
     public record GapDetail(Gap gap, List<Gap.Event> events) {
@@ -42,24 +37,11 @@ public class GapResource {
     @GET
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR })
     public List<Gap> list(@QueryParam("status") String status, @QueryParam("severity") String severity,
-            @QueryParam("control") String control, @QueryParam("source") String source, @QueryParam("limit") String limit) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (status != null && !List.of(Gap.OPEN, Gap.CLOSED).contains(status)) {
-            errors.add(new Problem.FieldError("status", "must be open or closed"));
-        }
-        if (severity != null && Severity.parse(severity).isEmpty()) {
-            errors.add(new Problem.FieldError("severity", "must be low, medium, high or critical"));
-        }
-        if (control != null && !catalog.isKnown(control)) {
-            errors.add(new Problem.FieldError("control", "unknown control ID"));
-        }
-        if (source != null && (source.isEmpty() || source.length() > 200)) {
-            errors.add(new Problem.FieldError("source", "must be 1-200 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new Problem.Exception(Problem.invalid(400, "The query has invalid parameters.", errors));
-        }
-        return gaps.list(status, severity, control, source, CollectorResource.limit(limit, 100));
+            @QueryParam("framework") String framework, @QueryParam("control") String control, @QueryParam("assignee") String assignee,
+            @QueryParam("source") String source, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        int n = CollectorResource.limit(limit, 100);
+        return board.search(new GapBoard.Query(status, severity, framework, control, assignee, source, sort, dir), offset(offset), n);
     }
 
     @GET
@@ -76,15 +58,7 @@ public class GapResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE })
     public Gap assign(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") Requests.Assign body) {
-        long gid = CollectorResource.parseId(id, "gap");
-        if (gaps.get(gid).isEmpty()) {
-            throw Problem.Exception.of(404, "No such gap.");
-        }
-        if (!enabledStaff(body.assignee())) {
-            throw new Problem.Exception(Problem.invalid(422, "The assignee must be an enabled staff account.",
-                    List.of(new Problem.FieldError("assignee", "no enabled staff account with this username"))));
-        }
-        return gaps.assign(gid, body.assignee(), actor()).orElseThrow(() -> Problem.Exception.of(404, "No such gap."));
+        return gaps.assignTo(CollectorResource.parseId(id, "gap"), body.assignee(), actor());
     }
 
     @POST
@@ -92,19 +66,19 @@ public class GapResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.ADMIN, Role.COMPLIANCE })
     public Gap close(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") Requests.Close body) {
-        long gid = CollectorResource.parseId(id, "gap");
-        Gaps.CloseOutcome outcome = gaps.closeByStaff(gid, body.resolution().strip(), actor());
-        if (outcome instanceof Gaps.Closed c) {
-            return c.gap();
-        }
-        if (outcome instanceof Gaps.AlreadyClosed) {
-            throw Problem.Exception.of(409, "This gap is already closed.");
-        }
-        throw Problem.Exception.of(404, "No such gap.");
+        return gaps.closeWithResolution(CollectorResource.parseId(id, "gap"), body.resolution(), actor());
     }
 
-    boolean enabledStaff(String username) {
-        return staffAccounts.isEnabled(username);
+    /** How many gaps to skip: 0 to 1,000,000. */
+    private static int offset(String text) {
+        if (text == null) {
+            return 0;
+        }
+        if (!text.matches("^\\d{1,7}$") || Integer.parseInt(text) > 1_000_000) {
+            throw new Problem.Exception(Problem.invalid(400, "The query has invalid parameters.",
+                    List.of(new Problem.FieldError("offset", "must be an integer from 0 to 1000000"))));
+        }
+        return Integer.parseInt(text);
     }
 
     private String actor() {

@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.trustledger.common.DomainException;
 import org.trustledger.ledger.GovernanceLog;
+import org.trustledger.staff.StaffAccounts;
 
 /**
  * The nonconformity register. A failing, erroring or stale check opens a gap for its source (at most
@@ -28,12 +30,16 @@ public class Gaps {
     private static final Logger LOG = Logger.getLogger(Gaps.class);
     public static final String SYSTEM = "system";
 
+    static final int MAX_RESOLUTION = 2000;
+
     private final Clock clock;
     private final GovernanceLog governance;
+    private final StaffAccounts staffAccounts;
 
-    public Gaps(Clock clock, GovernanceLog governance) {
+    public Gaps(Clock clock, GovernanceLog governance, StaffAccounts staffAccounts) {
         this.clock = clock;
         this.governance = governance;
+        this.staffAccounts = staffAccounts;
     }
 
     /** Opens a gap for {@code source}, or refreshes {@code last_seen_at} of the one already open. */
@@ -109,7 +115,7 @@ public class Gaps {
     }
 
     /** A PostgreSQL array literal with every element quoted, so commas or quotes in a value stay inside it. */
-    private static String arrayLiteral(List<String> values) {
+    static String arrayLiteral(List<String> values) {
         return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }
@@ -127,6 +133,49 @@ public class Gaps {
             transition(id, actor, "assigned", "assigned to " + assignee);
             return g.view();
         });
+    }
+
+    /**
+     * Staff assigning a gap to an enabled staff account, as the API and the console do it: 404 for no such gap, invalid
+     * for a malformed username (checked first), unprocessable (422) for one that is not an enabled account.
+     */
+    @Transactional
+    public Gap assignTo(long id, String assignee, String actor) {
+        String username = assignee == null ? "" : assignee.strip();
+        if (username.isEmpty()) {
+            throw DomainException.invalid("assignee", "is required");
+        }
+        if (!GapBoard.USERNAME.matcher(username).matches()) {
+            throw DomainException.invalid("assignee", "must be a staff username");
+        }
+        if (GapEntry.findById(id) == null) {
+            throw DomainException.notFound("No such gap.");
+        }
+        if (!staffAccounts.isEnabled(username)) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "The assignee must be an enabled staff account.",
+                    List.of(new DomainException.Violation("assignee", "no enabled staff account with this username")));
+        }
+        return assign(id, username, actor).orElseThrow(() -> DomainException.notFound("No such gap."));
+    }
+
+    /** Staff closing an open gap with a resolution: invalid without one, 404 for no such gap, 409 when already closed. */
+    @Transactional
+    public Gap closeWithResolution(long id, String resolution, String actor) {
+        String text = resolution == null ? "" : resolution.strip();
+        if (text.isEmpty()) {
+            throw DomainException.invalid("resolution", "is required");
+        }
+        if (text.length() > MAX_RESOLUTION) {
+            throw DomainException.invalid("resolution", "must be at most " + MAX_RESOLUTION + " characters");
+        }
+        CloseOutcome outcome = closeByStaff(id, text, actor);
+        if (outcome instanceof Closed c) {
+            return c.gap();
+        }
+        if (outcome instanceof AlreadyClosed) {
+            throw DomainException.conflict("This gap is already closed.");
+        }
+        throw DomainException.notFound("No such gap.");
     }
 
     public sealed interface CloseOutcome {
@@ -160,7 +209,7 @@ public class Gaps {
         g.closedAt = clock.instant();
         g.closedBy = actor;
         g.closedByRun = runId;
-        g.flush();
+        GapEntry.flush();
         transition(g.id, actor, "closed", resolution);
         return g.view();
     }
@@ -197,6 +246,19 @@ public class Gaps {
     @Transactional
     public List<Gap.Event> events(long gapId) {
         return GapEvent.<GapEvent>list("gapId = ?1 order by id", gapId).stream().map(GapEvent::view).toList();
+    }
+
+    /** The first {@code limit} events of a gap, oldest first, along {@code gap_event_gap}. */
+    @Transactional
+    public List<Gap.Event> events(long gapId, int limit) {
+        return GapEvent.<GapEvent>find("gapId = ?1 order by id", gapId).range(0, limit - 1).list().stream().map(GapEvent::view).toList();
+    }
+
+    /** The newest gaps of a source, open or closed, along {@code gap_source}. */
+    @Transactional
+    public List<Gap> recentForSource(String source, int limit) {
+        return GapEntry.<GapEntry>find("source = ?1 order by openedAt desc, id desc", source).range(0, limit - 1).list().stream()
+                .map(GapEntry::view).toList();
     }
 
     /** Sources of the open gaps whose source starts with {@code prefix} (e.g. {@code breach:}), sorted. */

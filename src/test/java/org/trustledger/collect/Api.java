@@ -39,6 +39,15 @@ final class Api {
         }
     }
 
+    /** The first column of the first row as text; null when there is no row. */
+    static String string(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void exec(DataSource db, String sql) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.trustledger.Staff;
 import org.trustledger.common.Role;
 
 /**
@@ -108,6 +109,17 @@ class ConsoleRoleMatrixTest {
                     .body(Map.of("scopes", List.of("collector:t-pushed"), "label", "matrix"))
                     .post("/api/v1/service-accounts/" + matrixServiceAccount() + "/tokens").then().statusCode(201)
                     .extract().path("details.id").toString();
+            case "runId" -> given().cookie("tl_session", Staff.admin()).contentType("application/json").post("/api/v1/collectors/t-manual/run")
+                    .then().statusCode(200).extract().path("id").toString();
+            case "tokenId" -> given().cookie("tl_session", Staff.admin()).contentType("application/json").body(Map.of("label", "role matrix"))
+                    .post("/api/v1/collectors/t-pushed/tokens").then().statusCode(201).extract().path("details.id").toString();
+            case "gapId" -> {
+                // A failing check opens a gap (or keeps the one open): its id is the fixture.
+                given().cookie("tl_session", Staff.admin()).contentType("application/json").post("/api/v1/collectors/t-cmd-false/run")
+                        .then().statusCode(200);
+                yield given().cookie("tl_session", Staff.admin()).queryParam("source", "t-cmd-false").queryParam("status", "open")
+                        .get("/api/v1/gaps").then().statusCode(200).extract().path("[0].id").toString();
+            }
             default -> throw new AssertionError("no fixture for the console path parameter {" + name + "}: add one to ConsoleRoleMatrixTest.fixture");
         };
     }

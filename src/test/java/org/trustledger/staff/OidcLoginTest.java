@@ -152,7 +152,9 @@ class OidcLoginTest {
     void unmappedGroupsAreRefusedWithoutAnAccount() throws SQLException {
         Response r = signIn(new FakeOidcProvider.User("sub-carol", "carol", List.of("everyone")));
         assertEquals(403, r.statusCode());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        // The browser that came back from the identity provider gets the console's error page, not problem+json.
+        assertTrue(r.contentType().startsWith("text/html"), r.contentType());
+        assertTrue(r.asString().contains("<h1>Forbidden</h1>"), r.asString());
         assertNull(r.getCookie("tl_session"));
         assertEquals(0, count("SELECT count(*) FROM staff_account WHERE sso_subject = 'sub-carol' OR username = 'carol'"));
     }
