@@ -32,6 +32,12 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, L
         return where.isEmpty() ? listAll(order) : list(String.join(" and ", where), order, params);
     }
 
+    /** One page in list order (index consent_purpose_order). */
+    List<ConsentEntity> page(Optional<Consent.Status> status, int offset, int limit) {
+        Sort order = Sort.by("purposeId", "createdAt", "id");
+        return (status.isPresent() ? find("status", order, status.get().wire()) : findAll(order)).range(offset, offset + limit - 1).list();
+    }
+
     ConsentEntity lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> DomainException.notFound(NOT_FOUND));
     }
