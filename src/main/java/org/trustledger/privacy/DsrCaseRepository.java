@@ -1,7 +1,6 @@
 package org.trustledger.privacy;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -74,14 +73,14 @@ public class DsrCaseRepository implements PanacheRepositoryBase<DsrCaseEntity, L
 
     List<DsrCaseEntity> list(Optional<DsrStatus> status, Optional<Jurisdiction> jurisdiction) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         status.ifPresent(s -> {
             where.add("status = :status");
-            params.and("status", s.wire());
+            params.put("status", s.wire());
         });
         jurisdiction.ifPresent(j -> {
             where.add("jurisdiction = :jurisdiction");
-            params.and("jurisdiction", j.name());
+            params.put("jurisdiction", j.name());
         });
         return list("from DsrCaseEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + BY_DEADLINE, params);
     }
