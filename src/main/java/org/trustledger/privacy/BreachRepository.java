@@ -20,6 +20,12 @@ public class BreachRepository implements PanacheRepositoryBase<BreachEntity, Lon
         return status.isPresent() ? list("status", NEWEST_FIRST, status.get().wire()) : listAll(NEWEST_FIRST);
     }
 
+    /** One page of the register, newest awareness first (indexes breach_status_aware and breach_aware). */
+    List<BreachEntity> page(Optional<Breach.Status> status, int offset, int limit) {
+        return (status.isPresent() ? find("status", NEWEST_FIRST, status.get().wire()) : findAll(NEWEST_FIRST))
+                .range(offset, offset + limit - 1).list();
+    }
+
     /** The row, locked until the transaction ends so that changes to one breach go one after the other. */
     BreachEntity lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> DomainException.notFound(NOT_FOUND));

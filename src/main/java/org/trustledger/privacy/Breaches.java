@@ -110,6 +110,12 @@ public class Breaches {
         return repository.list(status).stream().map(BreachEntity::view).toList();
     }
 
+    /** One page of the register for the console, newest awareness first: {@code limit} rows from {@code offset}. */
+    @Transactional
+    public List<Breach> page(Optional<Breach.Status> status, int offset, int limit) {
+        return repository.page(status, offset, limit).stream().map(BreachEntity::view).toList();
+    }
+
     @Transactional
     public Optional<Breach> find(long id) {
         return repository.findByIdOptional(id).map(BreachEntity::view);

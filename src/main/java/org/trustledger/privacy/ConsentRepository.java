@@ -1,13 +1,14 @@
 package org.trustledger.privacy;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trustledger.common.DomainException;
 
@@ -19,17 +20,23 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, L
 
     List<ConsentEntity> list(Optional<Consent.Status> status, Optional<String> purposeId) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         status.ifPresent(s -> {
             where.add("status = :status");
-            params.and("status", s.wire());
+            params.put("status", s.wire());
         });
         purposeId.ifPresent(p -> {
             where.add("purposeId = :purpose");
-            params.and("purpose", p);
+            params.put("purpose", p);
         });
         Sort order = Sort.by("purposeId", "createdAt", "id");
         return where.isEmpty() ? listAll(order) : list(String.join(" and ", where), order, params);
+    }
+
+    /** One page in list order (index consent_purpose_order). */
+    List<ConsentEntity> page(Optional<Consent.Status> status, int offset, int limit) {
+        Sort order = Sort.by("purposeId", "createdAt", "id");
+        return (status.isPresent() ? find("status", order, status.get().wire()) : findAll(order)).range(offset, offset + limit - 1).list();
     }
 
     ConsentEntity lock(long id) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import org.trustledger.common.DomainException;
 import org.trustledger.common.Role;
 
@@ -44,12 +43,7 @@ public class ConsentResource {
     @GET
     @RolesAllowed({Role.PRIVACY, Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR})
     public List<Consent> list(@QueryParam("status") String status, @QueryParam("purpose_id") String purposeId) {
-        Optional<String> purpose = Optional.ofNullable(purposeId).filter(p -> !p.isEmpty());
-        if (purpose.isPresent() && !Consents.PURPOSE_ID.matcher(purpose.get()).matches()) {
-            throw DomainException.invalid("Unknown filter value.",
-                    List.of(new DomainException.Violation("purpose_id", "is not a well-formed purpose id")));
-        }
-        return consents.list(Fields.filter("status", status, Consent.Status.class), purpose);
+        return consents.list(status, purposeId);
     }
 
     @POST

@@ -81,9 +81,26 @@ public class Consents {
                 status == null ? Consent.Status.ACTIVE : status);
     }
 
+    /** The API's filters as sent: an unknown status or a malformed purpose id is a 400 naming the parameter. */
+    @Transactional
+    public List<Consent> list(String status, String purposeId) {
+        Optional<String> purpose = Optional.ofNullable(purposeId).filter(p -> !p.isEmpty());
+        if (purpose.isPresent() && !PURPOSE_ID.matcher(purpose.get()).matches()) {
+            throw DomainException.invalid("Unknown filter value.",
+                    List.of(new DomainException.Violation("purpose_id", "is not a well-formed purpose id")));
+        }
+        return list(Fields.filter("status", status, Consent.Status.class), purpose);
+    }
+
     @Transactional
     public List<Consent> list(Optional<Consent.Status> status, Optional<String> purposeId) {
         return repository.list(status, purposeId).stream().map(ConsentEntity::view).toList();
+    }
+
+    /** One page for the console, by purpose and age: {@code limit} rows from {@code offset}. */
+    @Transactional
+    public List<Consent> page(Optional<Consent.Status> status, int offset, int limit) {
+        return repository.page(status, offset, limit).stream().map(ConsentEntity::view).toList();
     }
 
     @Transactional

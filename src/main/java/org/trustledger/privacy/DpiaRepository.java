@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.trustledger.common.DomainException;
@@ -18,6 +19,23 @@ public class DpiaRepository implements PanacheRepositoryBase<DpiaEntity, Long> {
 
     List<DpiaEntity> list(Optional<String> activity) {
         return activity.isPresent() ? list("processingActivityId", BY_ACTIVITY, activity.get()) : listAll(BY_ACTIVITY);
+    }
+
+    /**
+     * One page in list order (index dpia_activity_order). The status is the effective one, as {@link DpiaEntity#view}
+     * derives it: an approved DPIA whose review date has come is due for review.
+     */
+    List<DpiaEntity> page(Optional<Dpia.Status> status, LocalDate today, int offset, int limit) {
+        if (status.isEmpty()) {
+            return findAll(BY_ACTIVITY).range(offset, offset + limit - 1).list();
+        }
+        String where = switch (status.get()) {
+            case DRAFT -> "status = 'draft'";
+            case APPROVED -> "status = 'approved' and nextReview > ?1";
+            case REVIEW_DUE -> "(status = 'review_due' or (status = 'approved' and nextReview <= ?1))";
+        };
+        return (status.get() == Dpia.Status.DRAFT ? find(where, BY_ACTIVITY) : find(where, BY_ACTIVITY, today))
+                .range(offset, offset + limit - 1).list();
     }
 
     DpiaEntity lock(long id) {

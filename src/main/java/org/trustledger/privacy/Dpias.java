@@ -96,6 +96,13 @@ public class Dpias {
                 .filter(d -> status.isEmpty() || d.status() == status.get()).toList();
     }
 
+    /** One page for the console, by processing activity, filtered by effective status: {@code limit} rows from {@code offset}. */
+    @Transactional
+    public List<Dpia> page(Optional<Dpia.Status> status, int offset, int limit) {
+        LocalDate today = today();
+        return repository.page(status, today, offset, limit).stream().map(d -> d.view(today)).toList();
+    }
+
     @Transactional
     public Optional<Dpia> find(long id) {
         return repository.findByIdOptional(id).map(d -> d.view(today()));

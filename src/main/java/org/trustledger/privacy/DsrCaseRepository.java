@@ -1,7 +1,6 @@
 package org.trustledger.privacy;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -13,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.trustledger.common.DomainException;
@@ -72,16 +73,39 @@ public class DsrCaseRepository implements PanacheRepositoryBase<DsrCaseEntity, L
 
     List<DsrCaseEntity> list(Optional<DsrStatus> status, Optional<Jurisdiction> jurisdiction) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         status.ifPresent(s -> {
             where.add("status = :status");
-            params.and("status", s.wire());
+            params.put("status", s.wire());
         });
         jurisdiction.ifPresent(j -> {
             where.add("jurisdiction = :jurisdiction");
-            params.and("jurisdiction", j.name());
+            params.put("jurisdiction", j.name());
         });
         return list("from DsrCaseEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + BY_DEADLINE, params);
+    }
+
+    /**
+     * One page of the console queue, read in index order: open cases (or one open status) from the partial index
+     * dsr_case_open_due, every case or a closed status from dsr_case_effective_due. A page reads {@code limit} rows
+     * past {@code offset} whatever the table's size. The open predicate is spelt with literals, as the index's is.
+     */
+    List<DsrCaseEntity> queue(DsrCases.QueueFilter filter, int offset, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.openOnly()) {
+            where.add(OPEN);
+        }
+        filter.status().ifPresent(s -> {
+            where.add("status = :status");
+            params.put("status", s.wire());
+        });
+        filter.type().ifPresent(t -> {
+            where.add("requestType = :type");
+            params.put("type", t.wire());
+        });
+        return find("from DsrCaseEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + BY_DEADLINE, params)
+                .range(offset, offset + limit - 1).list();
     }
 
     List<DsrCaseEntity> byEmail(EmailHmac.Digest digest) {

@@ -6,7 +6,18 @@ import java.util.Optional;
 
 /** A case's life: received → verifying → in_progress → completed, or rejected before completion. */
 public enum DsrStatus {
-    RECEIVED, VERIFYING, IN_PROGRESS, COMPLETED, REJECTED;
+    RECEIVED("Received"), VERIFYING("Verifying identity"), IN_PROGRESS("In progress"), COMPLETED("Completed"), REJECTED("Rejected");
+
+    private final String label;
+
+    DsrStatus(String label) {
+        this.label = label;
+    }
+
+    /** How staff pages name the status. */
+    public String label() {
+        return label;
+    }
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

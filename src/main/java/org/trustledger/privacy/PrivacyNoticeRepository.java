@@ -23,6 +23,12 @@ public class PrivacyNoticeRepository implements PanacheRepositoryBase<PrivacyNot
         return audience.isPresent() ? list("audience", order, audience.get().wire()) : listAll(order);
     }
 
+    /** One page in list order (index privacy_notice_order). */
+    List<PrivacyNoticeEntity> page(Optional<PrivacyNotice.Audience> audience, int offset, int limit) {
+        Sort order = Sort.by("audience").and("publishedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+        return (audience.isPresent() ? find("audience", order, audience.get().wire()) : findAll(order)).range(offset, offset + limit - 1).list();
+    }
+
     /** The version in force for each audience that has one at {@code now}, in audience order. */
     List<PrivacyNoticeEntity> inForce(Instant now) {
         return list("from PrivacyNoticeEntity n where n.retractedAt is null and n.publishedAt <= ?1"

@@ -129,6 +129,12 @@ public class PrivacyNotices {
         return listed(repository.list(audience).stream().map(PrivacyNoticeEntity::view).toList());
     }
 
+    /** One page for the console, by audience and newest first, each with its state: {@code limit} rows from {@code offset}. */
+    @Transactional
+    public List<Listed> page(Optional<PrivacyNotice.Audience> audience, int offset, int limit) {
+        return listed(repository.page(audience, offset, limit).stream().map(PrivacyNoticeEntity::view).toList());
+    }
+
     /** The current version of each audience that has one, in audience order. */
     @Transactional
     public List<Listed> current() {

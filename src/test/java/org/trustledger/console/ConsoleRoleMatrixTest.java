@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -120,6 +121,11 @@ class ConsoleRoleMatrixTest {
                 yield given().cookie("tl_session", Staff.admin()).queryParam("source", "t-cmd-false").queryParam("status", "open")
                         .get("/api/v1/gaps").then().statusCode(200).extract().path("[0].id").toString();
             }
+            case "caseId" -> privacyFixture("caseId");
+            case "breachId" -> privacyFixture("breachId");
+            case "consentId" -> privacyFixture("consentId");
+            case "dpiaId" -> privacyFixture("dpiaId");
+            case "noticeId" -> privacyFixture("noticeId");
             default -> throw new AssertionError("no fixture for the console path parameter {" + name + "}: add one to ConsoleRoleMatrixTest.fixture");
         };
     }
@@ -146,6 +152,33 @@ class ConsoleRoleMatrixTest {
         }
         return given().cookie("tl_session", admin).get("/api/v1/service-accounts").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.name == 'matrix-ci' }.id");
+    /** Privacy records made through their JSON APIs: a DSR case from the public intake, one row of each register. */
+    private static String privacyFixture(String name) {
+        String admin = Staff.admin();
+        String stamp = Long.toString(System.nanoTime());
+        return switch (name) {
+            case "caseId" -> {
+                String email = "matrix-" + stamp + "@example.org";
+                given().header("X-Forwarded-For", Staff.freshIp()).contentType(ContentType.JSON)
+                        .body(Map.of("email", email, "request_type", "access", "jurisdiction", "EU_GDPR")).post("/api/v1/dsr").then().statusCode(202);
+                yield given().cookie("tl_session", admin).contentType(ContentType.JSON).body(Map.of("email", email))
+                        .post("/api/v1/dsr-cases/search").then().statusCode(200).extract().path("[0].id").toString();
+            }
+            case "breachId" -> created(admin, "/api/v1/breaches", Map.of("title", "Matrix breach", "aware_at", java.time.Instant.now().minusSeconds(3600)
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "personal_data_affected", true, "our_role", "controller"));
+            case "consentId" -> created(admin, "/api/v1/consents", Map.of("purpose_id", "matrix-" + stamp, "description", "Matrix",
+                    "legal_text_version", "v1", "collected_via", java.util.List.of("web"), "proof_location", "crm", "withdrawal_method", "Link"));
+            case "dpiaId" -> created(admin, "/api/v1/dpias", Map.of("processing_activity_id", "product-analytics", "title", "Matrix DPIA"));
+            case "noticeId" -> created(admin, "/api/v1/privacy-notices", Map.of("audience", "staff", "version_label", "matrix-" + stamp,
+                    "url", "https://example.org/privacy", "published_at", java.time.Instant.now().plusSeconds(86_400 * 30)
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "text", "Matrix notice", "review_interval_days", 365));
+            default -> throw new AssertionError(name);
+        };
+    }
+
+    private static String created(String session, String path, Map<String, Object> body) {
+        return given().cookie("tl_session", session).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201)
+                .extract().path("id").toString();
     }
 
     private static String fill(String template, Map<String, String> ids) {
