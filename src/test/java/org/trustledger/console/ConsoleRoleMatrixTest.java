@@ -152,6 +152,8 @@ class ConsoleRoleMatrixTest {
         }
         return given().cookie("tl_session", admin).get("/api/v1/service-accounts").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.name == 'matrix-ci' }.id");
+    }
+
     /** Privacy records made through their JSON APIs: a DSR case from the public intake, one row of each register. */
     private static String privacyFixture(String name) {
         String admin = Staff.admin();
