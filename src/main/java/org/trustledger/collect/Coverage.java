@@ -57,13 +57,29 @@ public class Coverage {
     public record Report(String framework, Instant generatedAt, Totals totals, List<ControlCoverage> controls) {
     }
 
-    public Optional<Report> of(String frameworkId) {
-        Optional<Framework> fw = catalog.framework(frameworkId);
-        if (fw.isEmpty()) {
-            return Optional.empty();
+    /** A framework's totals with its name, as the console dashboard and its daily snapshots show them. */
+    public record Figures(String framework, String name, int total, int applicable, int covered, int passing, int failing, int stale) {
+
+        public int notCovered() {
+            return applicable - covered;
         }
-        Instant now = clock.instant();
-        Map<String, CollectorRun> latest = runs.latestAll();
+    }
+
+    public Optional<Report> of(String frameworkId) {
+        return catalog.framework(frameworkId).map(fw -> of(fw, runs.latestAll(), clock.instant()));
+    }
+
+    /** Every framework of the catalog, in catalog order, from one read of each collector's newest run. */
+    public List<Figures> figures(Map<String, CollectorRun> latest, Instant now) {
+        List<Figures> out = new ArrayList<>();
+        for (Framework fw : catalog.frameworks()) {
+            Totals t = of(fw, latest, now).totals();
+            out.add(new Figures(fw.id(), fw.name(), t.total(), t.applicable(), t.covered(), t.passing(), t.failing(), t.stale()));
+        }
+        return out;
+    }
+
+    private Report of(Framework fw, Map<String, CollectorRun> latest, Instant now) {
         List<CollectorDefinition> defs = registry.all();
         List<ControlCoverage> out = new ArrayList<>();
         int applicable = 0;
@@ -71,7 +87,7 @@ public class Coverage {
         int passing = 0;
         int failing = 0;
         int stale = 0;
-        for (Control c : fw.get().controls()) {
+        for (Control c : fw.controls()) {
             boolean isApplicable = system.isApplicable(c.id());
             List<CollectorDefinition> mine = defs.stream().filter(d -> d.controls().contains(c.id())).toList();
             List<CollectorRun> theirRuns = mine.stream().map(d -> latest.get(d.id())).filter(r -> r != null).toList();
@@ -107,7 +123,6 @@ public class Coverage {
             out.add(new ControlCoverage(c.id(), c.title(), isApplicable, mine.stream().map(CollectorDefinition::id).toList(),
                     worst == null ? null : worst.wire(), oldest, allFresh, state));
         }
-        return Optional.of(new Report(frameworkId, now, new Totals(fw.get().controls().size(), applicable, covered, passing, failing, stale),
-                out));
+        return new Report(fw.id(), now, new Totals(fw.controls().size(), applicable, covered, passing, failing, stale), out);
     }
 }

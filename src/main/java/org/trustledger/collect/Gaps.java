@@ -271,6 +271,21 @@ public class Gaps {
                 .setParameter("open", Gap.OPEN).setParameter("pattern", pattern).getResultList();
     }
 
+    /** Open gaps per severity (every severity present, zero when none), counted from the partial index {@code gap_open_severity}. */
+    @Transactional
+    public Map<Severity, Long> openBySeverity() {
+        Map<Severity, Long> out = new java.util.EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            out.put(s, 0L);
+        }
+        for (Tuple row : GapEntry.getEntityManager()
+                .createQuery("select g.severity, count(g) from GapEntry g where g.status = :open group by g.severity", Tuple.class)
+                .setParameter("open", Gap.OPEN).getResultList()) {
+            out.put(Severity.parse(row.get(0, String.class)).orElseThrow(), row.get(1, Long.class));
+        }
+        return out;
+    }
+
     /** Filters are optional; newest first. */
     @Transactional
     public List<Gap> list(String status, String severity, String control, String source, int limit) {

@@ -54,14 +54,14 @@ public class StaleSoon {
     }
 
     /** Evidence lapsing between {@code now} and {@code until}, given each collector's newest run. */
-    public List<Item> evidence(Map<String, LatestRuns.Latest> latest, Instant now, Instant until) {
+    public List<Item> evidence(Map<String, CollectorRun> latest, Instant now, Instant until) {
         List<Item> out = new ArrayList<>();
         List<String> manual = new ArrayList<>();
         for (CollectorDefinition d : registry.all()) {
             if (d.type().equals("manual")) {
                 manual.add(d.id());
             }
-            LatestRuns.Latest run = latest.get(d.id());
+            CollectorRun run = latest.get(d.id());
             if (run == null || run.status() != RunStatus.PASS || !run.isFreshAt(now, d.freshness())) {
                 continue; // already failing or stale: the coverage figures and the gap board show it
             }

@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.trustledger.collect.CoverageFigures;
-import org.trustledger.collect.LatestRuns;
+import org.trustledger.collect.CollectorRuns;
+import org.trustledger.collect.Coverage;
 
 /**
  * The history behind the dashboard's trend: one row per UTC day and framework ({@code coverage_snapshot}) holding the
@@ -30,18 +30,18 @@ public class CoverageSnapshots {
     /** One stored day of one framework. */
     public record Snapshot(LocalDate day, String framework, int applicable, int covered, int passing, int failing, int stale) {
 
-        boolean sameFigures(CoverageFigures.Figures f) {
+        boolean sameFigures(Coverage.Figures f) {
             return applicable == f.applicable() && covered == f.covered() && passing == f.passing() && failing == f.failing()
                     && stale == f.stale();
         }
     }
 
     private final DataSource dataSource;
-    private final CoverageFigures figures;
-    private final LatestRuns latestRuns;
+    private final Coverage figures;
+    private final CollectorRuns latestRuns;
     private final Clock clock;
 
-    public CoverageSnapshots(DataSource dataSource, CoverageFigures figures, LatestRuns latestRuns, Clock clock) {
+    public CoverageSnapshots(DataSource dataSource, Coverage figures, CollectorRuns latestRuns, Clock clock) {
         this.dataSource = dataSource;
         this.figures = figures;
         this.latestRuns = latestRuns;
@@ -70,7 +70,7 @@ public class CoverageSnapshots {
     }
 
     /** Records {@code day}'s figures, replacing that day's row only where a number changed. */
-    public void save(LocalDate day, List<CoverageFigures.Figures> all, Instant at) {
+    public void save(LocalDate day, List<Coverage.Figures> all, Instant at) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO coverage_snapshot AS s (day, framework, applicable, covered, passing, failing, stale, taken_at)
@@ -81,7 +81,7 @@ public class CoverageSnapshots {
                          WHERE (s.applicable, s.covered, s.passing, s.failing, s.stale)
                                IS DISTINCT FROM (EXCLUDED.applicable, EXCLUDED.covered, EXCLUDED.passing, EXCLUDED.failing, EXCLUDED.stale)
                         """)) {
-            for (CoverageFigures.Figures f : all) {
+            for (Coverage.Figures f : all) {
                 ps.setObject(1, day);
                 ps.setString(2, f.framework());
                 ps.setInt(3, f.applicable());
@@ -99,9 +99,9 @@ public class CoverageSnapshots {
     }
 
     /** Today's figures as of now, stored; what the hourly job does. */
-    public List<CoverageFigures.Figures> takeNow() {
+    public List<Coverage.Figures> takeNow() {
         Instant now = clock.instant();
-        List<CoverageFigures.Figures> current = figures.all(latestRuns.ofDefinedCollectors(), now);
+        List<Coverage.Figures> current = figures.figures(latestRuns.latestAll(), now);
         save(LocalDate.ofInstant(now, ZoneOffset.UTC), current, now);
         return current;
     }

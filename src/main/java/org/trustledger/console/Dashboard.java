@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trustledger.collect.CoverageFigures;
-import org.trustledger.collect.LatestRuns;
+import org.trustledger.collect.CollectorRun;
+import org.trustledger.collect.CollectorRuns;
+import org.trustledger.collect.Coverage;
+import org.trustledger.collect.Gaps;
 import org.trustledger.collect.Severity;
 import org.trustledger.collect.StaleSoon;
 import org.trustledger.common.Role;
@@ -38,7 +40,7 @@ public class Dashboard {
     static final Set<String> LEDGER_VERIFIERS = Set.of(Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR);
 
     /** One framework's current figures and its 30-day trend. */
-    public record FrameworkCard(String id, String name, CoverageFigures.Figures now, TrendChart.Chart chart) {
+    public record FrameworkCard(String id, String name, Coverage.Figures now, TrendChart.Chart chart) {
     }
 
     /** Open gaps of one severity, linked to the gap board filtered on it. */
@@ -60,8 +62,9 @@ public class Dashboard {
             List<DueItem> due, boolean moreCases, LedgerSummary ledger, boolean mayVerify) {
     }
 
-    private final LatestRuns latestRuns;
-    private final CoverageFigures coverage;
+    private final CollectorRuns latestRuns;
+    private final Coverage coverage;
+    private final Gaps gapRegister;
     private final CoverageSnapshots snapshots;
     private final StaleSoon staleSoon;
     private final UpcomingDeadlines deadlines;
@@ -69,10 +72,11 @@ public class Dashboard {
     private final LedgerOverview ledger;
     private final Clock clock;
 
-    public Dashboard(LatestRuns latestRuns, CoverageFigures coverage, CoverageSnapshots snapshots, StaleSoon staleSoon,
+    public Dashboard(CollectorRuns latestRuns, Coverage coverage, Gaps gapRegister, CoverageSnapshots snapshots, StaleSoon staleSoon,
             UpcomingDeadlines deadlines, SystemDescription system, LedgerOverview ledger, Clock clock) {
         this.latestRuns = latestRuns;
         this.coverage = coverage;
+        this.gapRegister = gapRegister;
         this.snapshots = snapshots;
         this.staleSoon = staleSoon;
         this.deadlines = deadlines;
@@ -92,12 +96,12 @@ public class Dashboard {
         List<GapCount> gaps = List.of();
         long openGaps = 0;
         List<DueItem> due = new ArrayList<>();
-        Map<String, LatestRuns.Latest> latest = evidence ? latestRuns.ofDefinedCollectors() : Map.of();
+        Map<String, CollectorRun> latest = evidence ? latestRuns.latestAll() : Map.of();
         if (evidence) {
-            List<CoverageFigures.Figures> current = coverage.all(latest, now);
+            List<Coverage.Figures> current = coverage.figures(latest, now);
             cards = cards(current, today, now);
             gaps = new ArrayList<>();
-            for (Map.Entry<Severity, Long> e : coverage.openGapsBySeverity().entrySet().stream()
+            for (Map.Entry<Severity, Long> e : gapRegister.openBySeverity().entrySet().stream()
                     .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed()).toList()) {
                 gaps.add(new GapCount(e.getKey().wire(), e.getValue(), "/staff/gaps?status=open&severity=" + e.getKey().wire()));
                 openGaps += e.getValue();
@@ -150,7 +154,7 @@ public class Dashboard {
         return new View(now, evidence, cards, gaps, openGaps, due, moreCases, summary, any(roles, LEDGER_VERIFIERS));
     }
 
-    private List<FrameworkCard> cards(List<CoverageFigures.Figures> current, LocalDate today, Instant now) {
+    private List<FrameworkCard> cards(List<Coverage.Figures> current, LocalDate today, Instant now) {
         LocalDate first = today.minusDays(TrendChart.DAYS - 1L);
         List<CoverageSnapshots.Snapshot> stored = snapshots.since(first);
         Map<String, Map<LocalDate, CoverageSnapshots.Snapshot>> byFramework = new HashMap<>();
@@ -166,7 +170,7 @@ public class Dashboard {
             snapshots.save(today, current, now);
         }
         List<FrameworkCard> out = new ArrayList<>();
-        for (CoverageFigures.Figures f : current) {
+        for (Coverage.Figures f : current) {
             Map<LocalDate, CoverageSnapshots.Snapshot> mine = byFramework.getOrDefault(f.framework(), Map.of());
             List<TrendChart.Point> points = new ArrayList<>();
             for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustledger.Staff;
 import org.trustledger.TestDb;
-import org.trustledger.collect.CoverageFigures;
-import org.trustledger.collect.LatestRuns;
+import org.trustledger.collect.CollectorRuns;
+import org.trustledger.collect.Coverage;
 import org.trustledger.ledger.EvidenceLedger;
 
 /** The dashboard's figures, its coverage history and what each role gets to see. */
@@ -42,9 +42,9 @@ class DashboardTest {
     @Inject
     EvidenceLedger ledger;
     @Inject
-    CoverageFigures figures;
+    Coverage figures;
     @Inject
-    LatestRuns latestRuns;
+    CollectorRuns latestRuns;
     @Inject
     CoverageSnapshots snapshots;
 
@@ -81,9 +81,9 @@ class DashboardTest {
 
     @Test
     void boundedFiguresAreTheCoverageApisTotals() {
-        List<CoverageFigures.Figures> all = figures.all(latestRuns.ofDefinedCollectors(), Instant.now());
-        assertEquals(List.of("iso27001", "soc2", "gdpr"), all.stream().map(CoverageFigures.Figures::framework).toList());
-        for (CoverageFigures.Figures f : all) {
+        List<Coverage.Figures> all = figures.figures(latestRuns.latestAll(), Instant.now());
+        assertEquals(List.of("iso27001", "soc2", "gdpr"), all.stream().map(Coverage.Figures::framework).toList());
+        for (Coverage.Figures f : all) {
             JsonPath t = api(f.framework());
             assertEquals(List.of(t.getInt("totals.applicable"), t.getInt("totals.covered"), t.getInt("totals.passing"), t.getInt("totals.failing"),
                     t.getInt("totals.stale")), List.of(f.applicable(), f.covered(), f.passing(), f.failing(), f.stale()), f.framework());
@@ -116,7 +116,7 @@ class DashboardTest {
     @Test
     void instancesWritingTheSameDayAtOnceLeaveOneRowPerFramework() throws Exception {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(40);
-        List<CoverageFigures.Figures> current = figures.all(latestRuns.ofDefinedCollectors(), Instant.now());
+        List<Coverage.Figures> current = figures.figures(latestRuns.latestAll(), Instant.now());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
