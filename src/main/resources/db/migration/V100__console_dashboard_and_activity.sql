@@ -27,9 +27,7 @@ CREATE INDEX governance_event_kind_actor_time ON governance_event (kind, actor, 
 -- Dashboard: open gaps counted by severity from the index alone.
 CREATE INDEX gap_open_severity ON gap (severity) WHERE status = 'open';
 
--- Dashboard: the open DSR cases with the nearest deadlines, without passing the closed ones.
-CREATE INDEX dsr_case_open_effective_due ON dsr_case ((COALESCE(extended_until, due_at)), id)
-    WHERE status NOT IN ('completed', 'rejected');
+-- Dashboard: the open DSR cases with the nearest deadlines are read from dsr_case_open_due (V120).
 
 -- Dashboard: live push tokens by expiry.
 CREATE INDEX collector_token_live_expiry ON collector_token (expires_at) WHERE revoked_at IS NULL;

@@ -172,7 +172,7 @@ class ActivityPagesTest {
                     ORDER BY COALESCE(extended_until, due_at), id LIMIT 11
                     """)) {
                 String plan = plan(ps);
-                assertTrue(plan.contains("dsr_case_open_effective_due") && !plan.contains("Sort"), plan);
+                assertTrue(plan.contains("dsr_case_open_due") && !plan.contains("Sort"), plan);
             }
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT severity, count(*) FROM gap WHERE status = 'open' GROUP BY severity")) {
                 String plan = plan(ps);
