@@ -76,11 +76,15 @@ public class LedgerVerification {
         return new Outcome(r, millis);
     }
 
-    /** The most recent recorded run, found through the (kind, seq) index. */
+    /**
+     * The most recent recorded run, found through the (kind, seq) index. The ORDER BY names kind too: with the kind as a
+     * bind parameter PostgreSQL's generic plan otherwise walks the primary key backwards through every other event
+     * (40 ms on 200,000 events with no verification yet, against 0.1 ms).
+     */
     public Optional<Recorded> latest() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        SELECT seq, occurred_at, actor, canonical FROM governance_event WHERE kind = ? ORDER BY seq DESC LIMIT 1
+                        SELECT seq, occurred_at, actor, canonical FROM governance_event WHERE kind = ? ORDER BY kind DESC, seq DESC LIMIT 1
                         """)) {
             ps.setString(1, GovernanceLog.LEDGER_VERIFIED);
             try (ResultSet rs = ps.executeQuery()) {
