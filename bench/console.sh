@@ -58,6 +58,7 @@ PAGES=(
   /staff/activity
   "/staff/activity?page=3000"
   "/staff/activity?actor=carol.auditor&kind=dsr_changed"
+  "/staff/activity?kind=ledger_verified"
   /staff/accounts
 )
 echo "machine: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"

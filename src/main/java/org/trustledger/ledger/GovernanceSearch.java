@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.trustledger.tlog.Codec;
 
 /**
@@ -69,6 +70,9 @@ public class GovernanceSearch {
                 + " ORDER BY occurred_at DESC, seq DESC LIMIT ? OFFSET ?";
         List<Row> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // Planned for these values every time: a cached generic plan cannot know that a filter is rare and walks
+            // governance_event_time through every event instead of the filter's own index (70 ms against 0.1 ms at 200,000).
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             int i = 0;
             for (Object a : args) {
                 ps.setObject(++i, a);

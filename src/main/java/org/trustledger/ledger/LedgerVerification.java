@@ -77,16 +77,15 @@ public class LedgerVerification {
     }
 
     /**
-     * The most recent recorded run, found through the (kind, seq) index. The ORDER BY names kind too: with the kind as a
-     * bind parameter PostgreSQL's generic plan otherwise walks the primary key backwards through every other event
-     * (40 ms on 200,000 events with no verification yet, against 0.1 ms).
+     * The most recent recorded run, found through the (kind, seq) index. The kind is a literal in the statement, not a
+     * bind parameter: PostgreSQL's generic plan for {@code kind = $1} walks the primary key backwards through every
+     * other event (56 ms on 200,000 events with no verification yet, against 0.1 ms with the literal).
      */
     public Optional<Recorded> latest() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        SELECT seq, occurred_at, actor, canonical FROM governance_event WHERE kind = ? ORDER BY kind DESC, seq DESC LIMIT 1
-                        """)) {
-            ps.setString(1, GovernanceLog.LEDGER_VERIFIED);
+                        SELECT seq, occurred_at, actor, canonical FROM governance_event WHERE kind = '%s' ORDER BY seq DESC LIMIT 1
+                        """.formatted(GovernanceLog.LEDGER_VERIFIED))) {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

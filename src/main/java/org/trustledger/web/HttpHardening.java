@@ -48,6 +48,11 @@ public class HttpHardening {
             h.set("X-Content-Type-Options", "nosniff");
             h.set("Referrer-Policy", "strict-origin-when-cross-origin");
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            // Console pages show personal data and one-time secrets: no browser or proxy keeps a copy.
+            String path = ctx.normalizedPath();
+            if ((path.equals("/staff") || path.startsWith("/staff/")) && !h.contains("Cache-Control")) {
+                h.set("Cache-Control", "no-store");
+            }
         });
         ctx.next();
     }

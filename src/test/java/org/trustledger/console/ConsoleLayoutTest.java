@@ -64,6 +64,7 @@ class ConsoleLayoutTest {
         ConsoleSignIn.Session auditor = ConsoleSignIn.session("auditor");
         given().cookie("tl_session", auditor.cookie()).accept("text/html").get("/staff/no-such-page").then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("<h1>Not Found</h1>"), containsString("aria-label=\"Console\""));
+        given().cookie("tl_session", auditor.cookie()).get("/staff").then().statusCode(200).header("Cache-Control", "no-store");
         given().cookie("tl_session", auditor.cookie()).accept("application/json").get("/staff/no-such-page").then().statusCode(404)
                 .contentType(containsString("application/problem+json"));
         given().cookie("tl_session", auditor.cookie()).get("/api/v1/staff/accounts").then().statusCode(403)
