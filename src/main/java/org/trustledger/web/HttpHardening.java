@@ -48,9 +48,11 @@ public class HttpHardening {
             h.set("X-Content-Type-Options", "nosniff");
             h.set("Referrer-Policy", "strict-origin-when-cross-origin");
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            // Console pages show personal data and one-time secrets: no browser or proxy keeps a copy.
+            // Console pages and staff and service API answers carry personal data and one-time secrets: no browser or
+            // proxy keeps a copy. Public pages keep their own caching.
             String path = ctx.normalizedPath();
-            if ((path.equals("/staff") || path.startsWith("/staff/")) && !h.contains("Cache-Control")) {
+            boolean console = path.equals("/staff") || path.startsWith("/staff/");
+            if ((console || Routes.classify(ctx.request().method().name(), path) != Routes.Kind.PUBLIC) && !h.contains("Cache-Control")) {
                 h.set("Cache-Control", "no-store");
             }
         });

@@ -76,4 +76,13 @@ class SecurityHeadersTest {
                 .header("Content-Type", matchesPattern("text/html.*"))
                 .header("X-Frame-Options", equalTo("DENY"));
     }
+
+    @Test
+    void staffAnswersAreNeverStoredPublicOnesKeepTheirCaching() {
+        String admin = org.trustledger.Staff.admin();
+        given().cookie("tl_session", admin).get("/api/v1/gaps").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+        given().cookie("tl_session", admin).get("/staff").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+        given().get("/api/v1/gaps").then().statusCode(401).header("Cache-Control", equalTo("no-store"));
+        assertNotEquals("no-store", given().get("/sub-processors").then().statusCode(200).extract().header("Cache-Control"));
+    }
 }
