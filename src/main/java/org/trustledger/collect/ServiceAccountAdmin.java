@@ -9,9 +9,9 @@ import org.trustledger.common.DomainException;
 import org.trustledger.ledger.GovernanceLog;
 
 /**
- * What the console's account pages need of service accounts on top of {@link ServiceAccounts} and {@link ServiceTokens}:
- * bounded pages for lists, and the admin changes with their governance events in the same transaction (the events
- * {@link ServiceAccountResource} records for the same changes).
+ * What the console's account pages and {@link ServiceAccountResource} need of service accounts on top of
+ * {@link ServiceAccounts} and {@link ServiceTokens}: bounded pages for lists, and the admin changes (disable, enable,
+ * revoke a token) with their governance events in the same transaction.
  */
 @ApplicationScoped
 public class ServiceAccountAdmin {

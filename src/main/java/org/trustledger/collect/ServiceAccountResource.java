@@ -40,15 +40,17 @@ public class ServiceAccountResource {
     private final CollectorRegistry registry;
     private final CollectorsConfig config;
     private final GovernanceLog governance;
+    private final ServiceAccountAdmin admin;
     private final SecurityIdentity identity;
 
     public ServiceAccountResource(ServiceAccounts accounts, ServiceTokens tokens, CollectorRegistry registry, CollectorsConfig config,
-            GovernanceLog governance, SecurityIdentity identity) {
+            GovernanceLog governance, ServiceAccountAdmin admin, SecurityIdentity identity) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.registry = registry;
         this.config = config;
         this.governance = governance;
+        this.admin = admin;
         this.identity = identity;
     }
 
@@ -105,10 +107,7 @@ public class ServiceAccountResource {
     }
 
     private ServiceAccounts.Account setDisabled(String id, boolean disabled) {
-        ServiceAccounts.Account a = accounts.setDisabled(account(id).id(), disabled).orElseThrow();
-        governance.record(GovernanceLog.SERVICE_ACCOUNT_CHANGED, username(), "service:" + a.name(),
-                Map.of("action", disabled ? "disabled" : "enabled"));
-        return a;
+        return admin.setDisabled(username(), account(id).id(), disabled);
     }
 
     @POST
@@ -156,12 +155,7 @@ public class ServiceAccountResource {
     @DELETE
     @Path("/{id}/tokens/{tokenId}")
     public ServiceTokens.AccountToken revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
-        ServiceAccounts.Account a = account(id);
-        ServiceTokens.AccountToken t = tokens.revokeForAccount(a.id(), parseId(tokenId, "token"), username())
-                .orElseThrow(() -> Problem.Exception.of(404, "No such token for this service account."));
-        governance.record(GovernanceLog.SERVICE_ACCOUNT_CHANGED, username(), "service:" + a.name(),
-                Map.of("action", "token_revoked", "token_id", t.id()));
-        return t;
+        return admin.revokeToken(username(), account(id).id(), parseId(tokenId, "token"));
     }
 
     private ServiceAccounts.Account account(String id) {
